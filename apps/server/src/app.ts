@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { AppError } from '@lvping/domain';
+import type { Config } from './config.ts';
+import type { Deps } from './context.ts';
+import { migrateToLatest, openDatabase, type Database } from './db/database.ts';
+import { createMailer } from './mail/mailer.ts';
+import { installErrorHandler } from './http/error-handler.ts';
+import { installSessionHooks } from './http/session.hooks.ts';
+import { zodValidatorCompiler } from './http/validation.ts';
+import './http/request-context.ts';
+import { randomToken } from './features/auth/tokens.ts';
+import { getOrInitSetting } from './features/system/settings.repository.ts';
+import { healthRoutes } from './features/system/health.routes.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { programRoutes } from './features/programs/program.routes.ts';
+
+const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export type App = { app: FastifyInstance; deps: Deps; database: Database; state: { closing: boolean } };
+
+export async function buildApp(config: Config, opts: { database?: Database; logger?: FastifyServerOptions['logger'] } = {}): Promise<App> {
+  const database = opts.database ?? openDatabase(config);
+  await migrateToLatest(database.db);
+
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Honour a request id from the proxy in front, so one id follows a request end to end.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const deps: Deps = {
+    db: database.db,
+    engine: database.engine,
+    config,
+    log: app.log,
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log }),
+    secret: config.sessionSecret ?? (await getOrInitSetting(database.db, 'csrf_secret', () => randomToken(32))),
+    now: () => Date.now(),
+  };
+  const state = { closing: false };
+  app.addHook('onClose', async () => {
+    state.closing = true;
+    deps.mailer.close();
+  });
+  app.addHook('preClose', async () => {
+    state.closing = true;
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: { info: { title: '绿评 lvping API', version: '0.1.0', description: 'Every request/response schema is generated from the zod schemas in packages/domain.' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installErrorHandler(app);
+  installSessionHooks(app, deps);
+
+  healthRoutes(app, deps, state);
+  authRoutes(app, deps);
+  programRoutes(app, deps);
+
+  const hasWeb = existsSync(webDist);
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes in the browser: any page URL gets index.html.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    throw new AppError('NOT_FOUND');
+  });
+
+  return { app, deps, database, state };
+}

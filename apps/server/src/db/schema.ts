@@ -1,0 +1,88 @@
+// Table types for Kysely. Times are epoch milliseconds, booleans 0/1, JSON as text:
+// the same on SQLite and PostgreSQL.
+import type { Generated } from 'kysely';
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  must_change_password: number;
+  disabled: number;
+  created_at: number;
+  updated_at: number;
+}
+export interface SessionsTable {
+  id: string; // sha256 of the cookie token: a leaked table does not leak sessions
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+  last_seen_at: number;
+  ip: string | null;
+  user_agent: string | null;
+}
+export interface LoginAttemptsTable {
+  email: string;
+  failures: number;
+  last_failed_at: number;
+  locked_until: number | null;
+}
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+export interface GrantsTable {
+  id: string;
+  user_id: string;
+  role: string;
+  program_id: string | null;
+  track_id: string | null;
+  created_at: number;
+  created_by: string | null;
+}
+export interface ProgramsTable {
+  id: string;
+  slug: string;
+  name: string;
+  year: number;
+  organizers_json: string;
+  status: string;
+  summary: string;
+  definition_json: string | null;
+  created_at: number;
+  updated_at: number;
+}
+export interface AuditLogTable {
+  seq: number;
+  at: number;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  password_resets: PasswordResetsTable;
+  grants: GrantsTable;
+  programs: ProgramsTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
+}
+
+// Generated is re-exported for later tables with database-assigned columns.
+export type { Generated };

@@ -1,0 +1,22 @@
+import type { Db } from '../../db/database.ts';
+import type { Grant, Role } from '@lvping/domain';
+
+export async function listGrants(db: Db, userId: string): Promise<Grant[]> {
+  const rows = await db.selectFrom('grants').select(['role', 'program_id', 'track_id']).where('user_id', '=', userId).execute();
+  return rows.map((r) => ({ role: r.role as Role, programId: r.program_id, trackId: r.track_id }));
+}
+
+export async function insertGrant(
+  db: Db,
+  g: { id: string; userId: string; role: Role; programId: string | null; trackId: string | null; createdBy: string | null; now: number },
+): Promise<void> {
+  await db
+    .insertInto('grants')
+    .values({ id: g.id, user_id: g.userId, role: g.role, program_id: g.programId, track_id: g.trackId, created_at: g.now, created_by: g.createdBy })
+    .execute();
+}
+
+export async function hasPlatformAdmin(db: Db): Promise<boolean> {
+  const r = await db.selectFrom('grants').select('id').where('role', '=', 'platform_admin').limit(1).executeTakeFirst();
+  return !!r;
+}

@@ -1,0 +1,73 @@
+// Who may do what: the one place that decides. Services ask `can` before they act.
+// Roles are granted per program, and some per track; "applicant" is what every
+// signed-in user is without any grant.
+
+export const roles = ['platform_admin', 'organizer', 'review_institution', 'recommender', 'expert', 'committee', 'applicant'] as const;
+export type Role = (typeof roles)[number];
+
+export const roleNames: Record<Role, { 'zh-CN': string; en: string }> = {
+  platform_admin: { 'zh-CN': '平台管理员', en: 'Platform admin' },
+  organizer: { 'zh-CN': '主办方/秘书处', en: 'Organizer' },
+  review_institution: { 'zh-CN': '初评机构', en: 'Review institution' },
+  recommender: { 'zh-CN': '推荐单位', en: 'Recommending unit' },
+  expert: { 'zh-CN': '评审专家', en: 'Expert' },
+  committee: { 'zh-CN': '评选委员会', en: 'Committee' },
+  applicant: { 'zh-CN': '申报单位', en: 'Applicant' },
+};
+
+/** Roles that are granted on a program (optionally narrowed to one track). */
+export const programRoles = ['organizer', 'review_institution', 'recommender', 'expert', 'committee'] as const;
+export type ProgramRole = (typeof programRoles)[number];
+
+export const actions = [
+  'user.manage', // create accounts and platform admins
+  'program.create',
+  'program.configure', // phases, tracks, forms; publish the call
+  'grant.manage', // give people roles on a program
+  'application.create', // apply as an enterprise
+  'application.list', // see a program's applications
+  'application.screen', // eligibility screening, returns for revision
+  'nomination.endorse', // recommend within quota
+  'review.assign', // build panels and assignments
+  'review.score',
+  'committee.decide',
+  'publicity.rule', // rule on objections during 公示
+  'program.publish', // publish results and certificates
+  'audit.read',
+] as const;
+export type Action = (typeof actions)[number];
+
+/** Role → actions. Track-scoped roles act only within their track. */
+export const permissions: Record<Role, readonly Action[]> = {
+  platform_admin: actions,
+  organizer: ['program.configure', 'grant.manage', 'application.list', 'application.screen', 'review.assign', 'committee.decide', 'publicity.rule', 'program.publish', 'audit.read'],
+  review_institution: ['application.list', 'application.screen', 'review.assign'],
+  recommender: ['nomination.endorse'],
+  expert: ['review.score'],
+  committee: ['committee.decide', 'application.list'],
+  applicant: ['application.create'],
+};
+
+export type Grant = { role: Role; programId: string | null; trackId: string | null };
+export type Subject = { userId: string; grants: readonly Grant[] };
+/** What the action is done to. No programId means a platform-level action. */
+export type Scope = { programId?: string; trackId?: string };
+
+function grantCovers(grant: Grant, scope: Scope): boolean {
+  if (grant.role === 'platform_admin') return true;
+  if (grant.role === 'applicant') return true;
+  if (!scope.programId || grant.programId !== scope.programId) return false;
+  // A program-wide grant covers every track; a track grant only its own track, and
+  // never an action on the program as a whole.
+  return grant.trackId === null || grant.trackId === scope.trackId;
+}
+
+export function can(subject: Subject | null, action: Action, scope: Scope = {}): boolean {
+  if (!subject) return false;
+  const grants: Grant[] = [...subject.grants, { role: 'applicant', programId: null, trackId: null }];
+  return grants.some((g) => permissions[g.role].includes(action) && grantCovers(g, scope));
+}
+
+export function isPlatformAdmin(subject: Subject | null): boolean {
+  return !!subject?.grants.some((g) => g.role === 'platform_admin');
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+export const programStatuses = ['draft', 'open', 'reviewing', 'publicity', 'published', 'closed'] as const;
+
+/** A program as the public home page lists it. */
+export const ProgramSummarySchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  year: z.number().int(),
+  organizers: z.array(z.string()),
+  status: z.enum(programStatuses),
+  summary: z.string(),
+});
+export type ProgramSummary = z.infer<typeof ProgramSummarySchema>;
+export const ProgramListResponseSchema = z.object({ programs: z.array(ProgramSummarySchema) });
