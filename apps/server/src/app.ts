@@ -41,8 +41,12 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  const state = { closing: false };
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // While shutting down, a keep-alive socket would hold the close open for its whole
+    // timeout after its last answer; tell the client to reconnect (to another process).
+    if (state.closing) reply.header('connection', 'close');
   });
 
   const deps: Deps = {
@@ -54,7 +58,6 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
     secret: config.sessionSecret ?? (await getOrInitSetting(database.db, 'csrf_secret', () => randomToken(32))),
     now: () => Date.now(),
   };
-  const state = { closing: false };
   app.addHook('onClose', async () => {
     state.closing = true;
     deps.mailer.close();

@@ -1,0 +1,84 @@
+// An lvping server on a test database, and a client that behaves like a browser:
+// it keeps cookies and sends the CSRF token back.
+import type { LightMyRequestResponse } from 'fastify';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { buildApp, type App } from '../../src/app.ts';
+import { createTestDatabase, type TestDatabase } from './engines.ts';
+import type { Engine } from '../../src/db/database.ts';
+
+export type Harness = App & { testDb: TestDatabase; client: () => Client; close: () => Promise<void> };
+
+export async function startHarness(engine: Engine, overrides: Partial<Config> & { auth?: Partial<Config['auth']> } = {}): Promise<Harness> {
+  const testDb = await createTestDatabase(engine);
+  const base = loadConfig({ DATA_DIR: testDb.dataDir, ...(testDb.databaseUrl ? { DATABASE_URL: testDb.databaseUrl } : {}) });
+  const config: Config = { ...base, ...overrides, auth: { ...base.auth, slowStepMs: 20, ...overrides.auth } };
+  const built = await buildApp(config, { database: testDb.open(), logger: false });
+  await built.app.ready();
+  const harness: Harness = {
+    ...built,
+    testDb,
+    client: () => new Client(built),
+    // Reads harness.database at close time: a test may have reopened it.
+    close: async () => {
+      await harness.app.close();
+      await harness.database.close();
+      await testDb.drop();
+    },
+  };
+  return harness;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export class Client {
+  cookies = new Map<string, string>();
+  csrfToken = '';
+  constructor(private readonly built: App) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private remember(res: LightMyRequestResponse): void {
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const gone = c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now());
+      if (gone) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+  }
+
+  async request(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const res = await this.built.app.inject({
+      method, url,
+      headers: {
+        cookie: this.cookieHeader(),
+        ...(method !== 'GET' && this.csrfToken ? { 'x-csrf-token': this.csrfToken } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    this.remember(res);
+    return res;
+  }
+
+  get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);
+  post = (url: string, body: unknown = {}, headers?: Record<string, string>) => this.request('POST', url, body, headers);
+
+  /** Loads the session like the web app does on start, picking up the CSRF token. */
+  async start(): Promise<this> {
+    const res = await this.get('/api/auth/session');
+    this.csrfToken = res.json().csrfToken;
+    return this;
+  }
+
+  async register(email: string, password = 'correct horse 1', displayName = '测试用户'): Promise<LightMyRequestResponse> {
+    if (!this.csrfToken) await this.start();
+    return this.post('/api/auth/register', { email, password, displayName });
+  }
+
+  async login(email: string, password = 'correct horse 1'): Promise<LightMyRequestResponse> {
+    if (!this.csrfToken) await this.start();
+    return this.post('/api/auth/login', { email, password });
+  }
+}
