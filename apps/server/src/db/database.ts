@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { DB } from './schema.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -33,9 +33,15 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error;
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  // PostgreSQL: Kysely holds an advisory lock, so app processes starting together take
+  // turns. SQLite has no such lock across processes (the server and the CLI, say): the
+  // loser of a race fails on a table the winner just made, and simply tries again.
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    if (db.getExecutor().adapter instanceof PostgresAdapter || attempt >= 5) throw error;
+    await new Promise((r) => setTimeout(r, 100 * attempt));
+  }
 }
 
 export async function pingDatabase(db: Db): Promise<void> {
