@@ -80,7 +80,13 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   programRoutes(app, deps);
 
   const hasWeb = existsSync(webDist);
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist, wildcard: false, index: false, cacheControl: false,
+      // Built assets have content hashes in their names: cache them for good.
+      setHeaders: (res, path) => res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     // The web app routes in the browser: any page URL gets index.html.
     if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {

@@ -1,0 +1,73 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import type { Lang, Localized } from '@lvping/domain/errors.ts';
+import { zhCN, type MessageKey, type Messages } from './zh-CN.ts';
+import { en } from './en.ts';
+
+export type { Lang, Localized, MessageKey };
+
+const dictionaries: Record<Lang, Messages> = { 'zh-CN': zhCN, en };
+export const LANG_STORAGE_KEY = 'lvping.lang';
+
+/** Chinese unless the person chose English before (the choice is remembered per browser). */
+export function initialLang(): Lang {
+  try {
+    return localStorage.getItem(LANG_STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
+  const text = dictionaries[lang][key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export type I18n = {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  /** Picks the current language out of a server-sent {'zh-CN', en} message. */
+  pick: (text: Localized) => string;
+};
+
+const I18nContext = createContext<I18n | null>(null);
+
+function applyLang(lang: Lang) {
+  document.documentElement.lang = lang;
+  dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+
+  useEffect(() => applyLang(lang), [lang]);
+
+  const setLang = useCallback((next: Lang) => {
+    try {
+      localStorage.setItem(LANG_STORAGE_KEY, next);
+    } catch {
+      // Private mode may refuse storage; the switch still works for this visit.
+    }
+    setLangState(next);
+  }, []);
+
+  const value = useMemo<I18n>(
+    () => ({
+      lang,
+      setLang,
+      t: (key, params) => translate(lang, key, params),
+      pick: (text) => text[lang] ?? text['zh-CN'],
+    }),
+    [lang, setLang],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}

@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { Button, Result } from 'antd';
+import { Link } from 'react-router-dom';
+import { useSession } from '../session/session.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { areaByKey, mayEnter, type AreaKey } from './areas.ts';
+
+type FromState = { from?: { pathname: string; search?: string } } | null;
+
+/** Where to go after signing in: back to the page that asked for it, else home. */
+export function useReturnPath(): string {
+  const state = useLocation().state as FromState;
+  const from = state?.from;
+  if (!from || from.pathname === '/login' || from.pathname === '/register') return '/';
+  return from.pathname + (from.search ?? '');
+}
+
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { user } = useSession();
+  const location = useLocation();
+  if (!user) return <Navigate to="/login" replace state={{ from: location }} />;
+  return <>{children}</>;
+}
+
+/** Signed-in people have no business on the login and sign-up pages. */
+export function GuestOnly({ children }: { children: ReactNode }) {
+  const { user } = useSession();
+  const to = useReturnPath();
+  if (user) return <Navigate to={to} replace />;
+  return <>{children}</>;
+}
+
+export function RequireArea({ area, children }: { area: AreaKey; children: ReactNode }) {
+  const { user } = useSession();
+  const { t } = useI18n();
+  return (
+    <RequireAuth>
+      {mayEnter(user, areaByKey(area)) ? (
+        children
+      ) : (
+        <Result
+          status="403"
+          title={t('area.forbiddenTitle')}
+          subTitle={t('area.forbiddenText')}
+          extra={
+            <Link to="/">
+              <Button type="primary">{t('area.backHome')}</Button>
+            </Link>
+          }
+        />
+      )}
+    </RequireAuth>
+  );
+}
