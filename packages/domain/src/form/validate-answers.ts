@@ -1,0 +1,93 @@
+import type { FieldError, Localized } from '../errors.ts';
+import { checkLeafValue, type CheckContext } from './field-checks.ts';
+import { FormState, isEmpty, isPlainObject, type FieldPlace } from './form-state.ts';
+import type { Field, FormTemplate } from './form-template.schema.ts';
+import { formMessages as m } from './messages.ts';
+
+// Validates an application's answers against the template it was filled against.
+//
+//   draft  — what autosave may store: types, formats, maxima, unknown ids. Nothing is required,
+//            and completeness minimums (minChars, minItems, minSelected…) wait for submission.
+//   submit — everything: required fields, minimums, every cell of a required table, a ticked
+//            declaration, a stamped page.
+//
+// Hidden fields (visibleIf false, or in a hidden section) are never required and their answers
+// are ignored, whatever they hold: the applicant may have typed them before changing a choice.
+
+export type ValidateMode = 'draft' | 'submit';
+export type ValidateOptions = {
+  mode: ValidateMode;
+  /** Whose sections are being validated (default applicant); answers to the others' sections are errors. 'all' checks every section. */
+  filledBy?: 'applicant' | 'recommender' | 'all';
+};
+export type ValidationResult = { ok: boolean; errors: FieldError[] };
+
+function isAnswered(field: Field, v: unknown): boolean {
+  // An unticked declaration is no answer: submitting requires the tick itself.
+  return !isEmpty(v) && !(field.kind === 'declaration' && v === false);
+}
+
+function requiredMessage(field: Field): Localized {
+  if (field.kind === 'declaration') return m.declaration();
+  if (field.kind === 'signature') return m.signatureFile(field.signer, field.signerEn);
+  if (field.kind === 'group' && field.minItems) return m.tooFewItems(field.minItems);
+  return m.required();
+}
+
+export function validateAnswers(template: FormTemplate, answers: unknown, opts: ValidateOptions): ValidationResult {
+  const errors: FieldError[] = [];
+  const push = (path: string, message: Localized) => errors.push({ path, message });
+  const ctx: CheckContext = { mode: opts.mode, push };
+  const filledBy = opts.filledBy ?? 'applicant';
+
+  if (!isPlainObject(answers)) {
+    push('', m.notObject());
+    return { ok: false, errors };
+  }
+  const state = new FormState(template, answers);
+  const sectionIds = new Set(template.sections.map((s) => s.id));
+  for (const key of Object.keys(answers)) if (!sectionIds.has(key)) push(key, m.unknownSection());
+
+  const checkField = (field: Field, place: FieldPlace, path: string) => {
+    if (!state.fieldVisible(field, place)) return;
+    const v = state.rawValue(field, place);
+    if (field.kind === 'computed') {
+      if (v !== undefined && v !== null) push(path, m.computedGiven());
+      return;
+    }
+    if (!isAnswered(field, v)) {
+      if (opts.mode === 'submit' && field.required) push(path, requiredMessage(field));
+      return;
+    }
+    if (field.kind !== 'group') return checkLeafValue(field, v, path, ctx);
+
+    if (!Array.isArray(v)) return push(path, m.wrongType('列表', 'a list'));
+    if (field.maxItems !== undefined && v.length > field.maxItems) push(path, m.tooManyItems(field.maxItems));
+    if (opts.mode === 'submit' && field.minItems !== undefined && v.length < field.minItems) push(path, m.tooFewItems(field.minItems));
+    const innerIds = new Set(field.fields.map((f) => f.id));
+    v.forEach((item, index) => {
+      const itemPath = `${path}.${index}`;
+      if (!isPlainObject(item)) return push(itemPath, m.wrongType('对象', 'an object'));
+      for (const key of Object.keys(item)) if (!innerIds.has(key)) push(`${itemPath}.${key}`, m.unknownField());
+      for (const inner of field.fields) checkField(inner, { section: place.section, group: field, index }, `${itemPath}.${inner.id}`);
+    });
+  };
+
+  for (const section of template.sections) {
+    const raw = answers[section.id];
+    if (raw !== undefined && raw !== null && !isPlainObject(raw)) {
+      push(section.id, m.notObject());
+      continue;
+    }
+    if (filledBy !== 'all' && section.filledBy !== filledBy) {
+      if (!isEmpty(raw)) push(section.id, m.notYours(section.filledBy));
+      continue;
+    }
+    // Unknown ids mean answers and template disagree, which matters even in a hidden section.
+    const fieldIds = new Set(section.fields.map((f) => f.id));
+    for (const key of Object.keys(raw ?? {})) if (!fieldIds.has(key)) push(`${section.id}.${key}`, m.unknownField());
+    if (!state.sectionVisible(section)) continue;
+    for (const field of section.fields) checkField(field, { section }, `${section.id}.${field.id}`);
+  }
+  return { ok: errors.length === 0, errors };
+}
