@@ -6,3 +6,7 @@ export * from './auth/auth.schema.ts';
 export * from './program/program-summary.schema.ts';
 export * from './form/index.ts';
 export * from './reference/index.ts';
+export * from './program/shanghai-time.ts';
+export * from './program/eligibility.ts';
+export * from './program/program-definition.schema.ts';
+export * from './program/definition-text.ts';
