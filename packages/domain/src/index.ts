@@ -10,3 +10,5 @@ export * from './program/shanghai-time.ts';
 export * from './program/eligibility.ts';
 export * from './program/program-definition.schema.ts';
 export * from './program/definition-text.ts';
+export * from './program/program-api.schema.ts';
+export * from './application/application-api.schema.ts';
