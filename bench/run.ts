@@ -1,0 +1,47 @@
+// `npm run bench [-- filter…]`: runs the scenarios one after another (never in
+// parallel: they'd share the 2 cores), prints a table and writes JSON.
+// Filters match scenario name or engine ("postgres", "auth/me"); the baseline
+// always runs because the ratios need it.
+// Adding a scenario: write bench/scenarios/<name>.ts exporting a Scenario
+// (see scenario.ts; start servers with startLvping/startServer, measure with
+// measure()) and add it to the list below.
+import { addRatios, formatTable, loadWarning, sampleCpuBusy, writeJson } from './report.ts';
+import { hadCleanupFailure, installSignalCleanup, interruptedBy, runScenario, unwindAll, type AnyScenario, type Row } from './scenario.ts';
+import { authMe } from './scenarios/auth-me.ts';
+import { baseline } from './scenarios/baseline.ts';
+
+const scenarios: AnyScenario[] = [baseline, authMe('sqlite'), authMe('postgres')];
+
+async function main(): Promise<number> {
+  const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const selected = scenarios.filter((s) => s.isBaseline || !filters.length || filters.some((f) => `${s.name} ${s.engine}`.includes(f)));
+  installSignalCleanup();
+  const startedAt = new Date();
+  const cpuBusy = await sampleCpuBusy();
+  const warning = loadWarning(cpuBusy);
+  if (warning) console.warn(warning);
+
+  const rows: Row[] = [];
+  for (const s of selected) rows.push(await runScenario(s));
+  addRatios(rows);
+
+  console.log(`\n${formatTable(rows)}\n`);
+  if (warning) console.warn(warning);
+  console.log(`results: ${await writeJson(rows, startedAt, cpuBusy)}`);
+  const failed = rows.filter((r) => r.status === 'failed');
+  if (failed.length) console.error(`✖ ${failed.length} scenario(s) failed`);
+  if (hadCleanupFailure()) console.error('✖ some cleanup failed (see above)');
+  if (interruptedBy()) return 130;
+  return failed.length || hadCleanupFailure() ? 1 : 0;
+}
+
+let code = 1;
+try {
+  code = await main();
+} catch (err) {
+  console.error('✖ bench failed:', err);
+} finally {
+  await unwindAll(); // normally empty already; not after an unexpected throw
+}
+// Explicit exit: a stray handle (socket, timer) must not keep the run hanging.
+process.exit(hadCleanupFailure() ? 1 : code);
