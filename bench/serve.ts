@@ -6,28 +6,6 @@
 // can't outlive a parent that died without cleaning up.
 import Fastify, { type FastifyInstance } from 'fastify';
 
-// autocannon drops its connections when time is up. Handlers whose client has
-// hung up keep running, but app.close() doesn't wait for them (no socket is
-// left), so closing the database right away makes them fail and log errors.
-// Track requests until their handler has produced a reply (onSend also runs
-// for aborted ones); returns a wait for them. Not used for the bare baseline,
-// which has no database and must stay hook-free.
-function trackInFlight(app: FastifyInstance): (maxMs: number) => Promise<void> {
-  const inFlight = new Set<unknown>();
-  app.server.on('request', (req, res) => {
-    inFlight.add(req);
-    res.once('finish', () => inFlight.delete(req)); // replies sent around Fastify's hooks (503 while closing)
-  });
-  app.addHook('onSend', async (request, _reply, payload) => {
-    inFlight.delete(request.raw);
-    return payload;
-  });
-  return async (maxMs) => {
-    const until = Date.now() + maxMs;
-    while (inFlight.size > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
-  };
-}
-
 const target = process.argv[2];
 let app: FastifyInstance;
 /** What to close after the app itself: the database, once abandoned handlers are done. */
@@ -47,9 +25,9 @@ if (target === 'bare') {
   // which the measured endpoints don't need and which would print secrets.
   const built = await buildApp(config, { logger: { level: config.logLevel } });
   app = built.app;
-  const drain = trackInFlight(app);
   close = async () => {
-    await drain(5000);
+    // Handlers whose client (autocannon, at the end) hung up still run: let them finish.
+    await built.drain(5000);
     await built.database.close();
   };
 } else {

@@ -15,6 +15,7 @@ import { createMailer } from './mail/mailer.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { installSessionHooks } from './http/session.hooks.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
+import { trackInFlight } from './http/in-flight.ts';
 import './http/request-context.ts';
 import { randomToken } from './features/auth/tokens.ts';
 import { getOrInitSetting } from './features/system/settings.repository.ts';
@@ -24,7 +25,14 @@ import { programRoutes } from './features/programs/program.routes.ts';
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-export type App = { app: FastifyInstance; deps: Deps; database: Database; state: { closing: boolean } };
+export type App = {
+  app: FastifyInstance;
+  deps: Deps;
+  database: Database;
+  state: { closing: boolean };
+  /** Waits (at most maxMs) for handlers still running after their client left. */
+  drain: (maxMs: number) => Promise<void>;
+};
 
 export async function buildApp(config: Config, opts: { database?: Database; logger?: FastifyServerOptions['logger'] } = {}): Promise<App> {
   const database = opts.database ?? openDatabase(config);
@@ -39,6 +47,7 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
     genReqId: () => randomUUID(),
     return503OnClosing: true,
   });
+  const drain = trackInFlight(app);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const state = { closing: false };
@@ -95,5 +104,5 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
     throw new AppError('NOT_FOUND');
   });
 
-  return { app, deps, database, state };
+  return { app, deps, database, state, drain };
 }

@@ -6,7 +6,7 @@ import { loadSeedPrograms } from './features/programs/program-templates.ts';
 import { DEMO_PASSWORD, loadDemoData } from './features/system/demo-data.ts';
 
 const config = loadConfig();
-const { app, deps, database } = await buildApp(config);
+const { app, deps, database, drain } = await buildApp(config);
 
 await loadSeedPrograms(deps);
 const admin = await ensureFirstAdmin(deps);
@@ -19,6 +19,9 @@ if (config.demoData) {
   if (demo.length) console.log(`  演示账号 / Demo accounts (password ${DEMO_PASSWORD}):\n${demo.map((e) => `    ${e}`).join('\n')}\n`);
 }
 
-installGracefulShutdown(app, () => database.close());
+installGracefulShutdown(app, async () => {
+  await drain(5000);
+  await database.close();
+});
 await app.listen({ port: config.port, host: config.host });
 app.log.info({ engine: database.engine, url: config.publicUrl }, 'lvping is ready');
