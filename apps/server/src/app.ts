@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -22,6 +23,9 @@ import { getOrInitSetting } from './features/system/settings.repository.ts';
 import { healthRoutes } from './features/system/health.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { programRoutes } from './features/programs/program.routes.ts';
+import { organizationRoutes } from './features/organizations/organization.routes.ts';
+import { applicationRoutes } from './features/applications/application.routes.ts';
+import { programApplicationRoutes } from './features/applications/program-applications.routes.ts';
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -76,6 +80,8 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   });
 
   await app.register(cookie);
+  // One file per request; each field's own size limit is enforced while streaming.
+  await app.register(multipart, { limits: { files: 1, fields: 5, fileSize: 200 * 1024 * 1024 } });
   await app.register(swagger, {
     openapi: { info: { title: '绿评 lvping API', version: '0.1.0', description: 'Every request/response schema is generated from the zod schemas in packages/domain.' } },
     transform: jsonSchemaTransform,
@@ -87,6 +93,9 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   healthRoutes(app, deps, state);
   authRoutes(app, deps);
   programRoutes(app, deps);
+  organizationRoutes(app, deps);
+  applicationRoutes(app, deps);
+  programApplicationRoutes(app, deps);
 
   const hasWeb = existsSync(webDist);
   if (hasWeb) {

@@ -2,7 +2,7 @@ import { loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
 import { installGracefulShutdown } from './http/shutdown.ts';
 import { ensureFirstAdmin } from './features/access/admin.service.ts';
-import { loadSeedPrograms } from './features/programs/program-templates.ts';
+import { loadSeedPrograms } from './features/programs/program.service.ts';
 import { DEMO_PASSWORD, loadDemoData } from './features/system/demo-data.ts';
 
 const config = loadConfig();

@@ -12,3 +12,5 @@ export * from './program/program-definition.schema.ts';
 export * from './program/definition-text.ts';
 export * from './program/program-api.schema.ts';
 export * from './application/application-api.schema.ts';
+export * from './program/reschedule.ts';
+export * from './application/application-status.ts';

@@ -54,6 +54,8 @@ export interface ProgramsTable {
   definition_json: string | null;
   created_at: number;
   updated_at: number;
+  created_by: string | null;
+  next_number: number;
 }
 export interface AuditLogTable {
   seq: number;
@@ -73,6 +75,72 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface FormVersionsTable {
+  program_id: string;
+  form_id: string;
+  version: number;
+  definition_json: string;
+  created_at: number;
+}
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  credit_code: string;
+  region_code: string;
+  kind: string;
+  address: string;
+  contact_name: string;
+  contact_phone: string;
+  contact_email: string;
+  owner_user_id: string;
+  created_at: number;
+  updated_at: number;
+}
+export interface ApplicationsTable {
+  id: string;
+  number: string;
+  program_id: string;
+  track_id: string;
+  organization_id: string;
+  applicant_user_id: string;
+  status: string;
+  form_id: string;
+  form_version: number;
+  answers_json: string;
+  revision: number;
+  search_text: string;
+  region_code: string;
+  deadline_override: number | null;
+  created_at: number;
+  updated_at: number;
+  submitted_at: number | null;
+}
+export interface ApplicationEventsTable {
+  id: string;
+  application_id: string;
+  at: number;
+  status: string;
+  note: string | null;
+  actor_id: string | null;
+}
+export interface FilesTable {
+  sha256: string;
+  size: number;
+  mime: string;
+  created_at: number;
+}
+export interface ApplicationFilesTable {
+  id: string;
+  application_id: string;
+  field_path: string;
+  sha256: string;
+  name: string;
+  size: number;
+  mime: string;
+  uploaded_by: string;
+  created_at: number;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -82,6 +150,12 @@ export interface DB {
   programs: ProgramsTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  form_versions: FormVersionsTable;
+  organizations: OrganizationsTable;
+  applications: ApplicationsTable;
+  application_events: ApplicationEventsTable;
+  files: FilesTable;
+  application_files: ApplicationFilesTable;
 }
 
 // Generated is re-exported for later tables with database-assigned columns.

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261122000100_foundation.ts';
+import * as applications from './20261122000200_applications.ts';
 
 // Timestamped names sort into the order they run. Add new migrations here.
 export const migrations: Record<string, Migration> = {
   '20261122000100_foundation': foundation,
+  '20261122000200_applications': applications,
 };

@@ -1,0 +1,209 @@
+import {
+  AppError, callWindow, isEditable, isWithdrawable, validateAnswers, formatShanghai,
+  type ApplicationDetail, type ApplicationSummary, type FormTemplate, type ProgramDefinition,
+} from '@lvping/domain';
+import type { Actor, Deps } from '../../context.ts';
+import type { Db } from '../../db/database.ts';
+import { newId } from '../../db/ids.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { findOrganizationById } from '../organizations/organization.repository.ts';
+import { toOrganization } from '../organizations/organization.service.ts';
+import { findFormVersion, findProgramById, latestFormVersions, takeApplicationNumber } from '../programs/program.repository.ts';
+import { programDefinition } from '../programs/program.service.ts';
+import { listApplicationFileIds } from '../files/file.repository.ts';
+import { isOwner, loadOwn, loadReadable, statusOf } from './application-access.ts';
+import {
+  findApplicationFor, insertApplication, insertEvent, listApplicationsOf, listEvents, saveAnswersIfCurrent, setStatusIfCurrent, type ApplicationRow,
+} from './application.repository.ts';
+import { fileRefIds, searchTextOf } from './search-text.ts';
+
+const EDITABLE = ['draft', 'returned'];
+
+async function programOf(db: Db, programId: string): Promise<{ def: ProgramDefinition; status: string }> {
+  const p = await findProgramById(db, programId);
+  if (!p?.definition_json) throw new AppError('NOT_FOUND');
+  return { def: programDefinition(p), status: p.status };
+}
+
+export async function formOf(db: Db, row: Pick<ApplicationRow, 'program_id' | 'form_id' | 'form_version'>): Promise<FormTemplate> {
+  const v = await findFormVersion(db, row.program_id, row.form_id, row.form_version);
+  if (!v) throw new Error(`form ${row.form_id}@${row.form_version} of program ${row.program_id} is missing`);
+  return JSON.parse(v.definition_json) as FormTemplate;
+}
+
+export const deadlineOf = (row: ApplicationRow, def: ProgramDefinition) => row.deadline_override ?? callWindow(def).closesAt;
+
+export async function applicationDetail(deps: Deps, actor: Actor, row: ApplicationRow): Promise<ApplicationDetail> {
+  const [{ def }, org, form, events] = await Promise.all([
+    programOf(deps.db, row.program_id), findOrganizationById(deps.db, row.organization_id), formOf(deps.db, row), listEvents(deps.db, row.id),
+  ]);
+  const track = def.tracks.find((t) => t.id === row.track_id);
+  const own = isOwner(actor, row);
+  return {
+    id: row.id, number: row.number, programId: row.program_id, programSlug: def.slug, programName: def.name,
+    trackId: row.track_id, trackName: track?.name ?? row.track_id, organization: toOrganization(org!),
+    status: statusOf(row), answers: JSON.parse(row.answers_json), revision: row.revision, form,
+    createdAt: row.created_at, updatedAt: row.updated_at, submittedAt: row.submitted_at, deadline: deadlineOf(row, def),
+    timeline: events.map((e) => ({ at: e.at, status: e.status as ApplicationDetail['status'], note: e.note, actorName: e.actorName })),
+    canEdit: own && isEditable(statusOf(row)) && deps.now() <= deadlineOf(row, def),
+    canWithdraw: own && isWithdrawable(statusOf(row)),
+  };
+}
+
+export async function getApplication(deps: Deps, actor: Actor | null, id: string): Promise<ApplicationDetail> {
+  const row = await loadReadable(deps, actor, id);
+  return applicationDetail(deps, actor!, row);
+}
+
+/** Starts a draft on an open track for one of the applicant's organizations. */
+export async function createApplication(deps: Deps, actor: Actor, input: { programId: string; trackId: string; organizationId: string }, requestId: string | null = null): Promise<ApplicationDetail> {
+  const program = await findProgramById(deps.db, input.programId);
+  if (!program?.definition_json || program.status === 'draft') throw new AppError('NOT_FOUND', { fields: [{ path: 'programId', message: { 'zh-CN': '没有这个活动', en: 'No such program' } }] });
+  const def = programDefinition(program);
+  const track = def.tracks.find((t) => t.id === input.trackId);
+  if (!track) throw new AppError('NOT_FOUND', { fields: [{ path: 'trackId', message: { 'zh-CN': '没有这个赛道/榜单', en: 'No such track' } }] });
+  const org = await findOrganizationById(deps.db, input.organizationId);
+  if (!org || org.owner_user_id !== actor.userId) throw new AppError('NOT_FOUND', { fields: [{ path: 'organizationId', message: { 'zh-CN': '没有这个申报单位', en: 'No such organization of yours' } }] });
+  const now = deps.now();
+  const { opensAt, closesAt } = callWindow(def);
+  if (program.status !== 'open' || now < opensAt || now > closesAt) {
+    throw new AppError('CALL_NOT_OPEN', { message: { 'zh-CN': `该活动的征集期为 ${formatShanghai(opensAt)} 至 ${formatShanghai(closesAt)}，当前不能申报`, en: `The call runs from ${formatShanghai(opensAt)} to ${formatShanghai(closesAt)} (Beijing time); applications cannot be started now` } });
+  }
+  const existing = await findApplicationFor(deps.db, input.programId, input.trackId, input.organizationId);
+  const duplicate = () => new AppError('CONFLICT', { message: { 'zh-CN': '该单位已在此赛道申报', en: 'This organization already has an application on this track' }, details: { applicationId: existing?.id } });
+  if (existing) throw duplicate();
+  const formVersion = (await latestFormVersions(deps.db, input.programId)).get(track.formId)!.version;
+  const id = newId();
+  await deps.db.transaction().execute(async (trx) => {
+    const seq = await takeApplicationNumber(trx, input.programId);
+    const row: ApplicationRow = {
+      id, number: `${def.slug.toUpperCase()}-${String(seq).padStart(5, '0')}`, program_id: input.programId, track_id: track.id,
+      organization_id: org.id, applicant_user_id: actor.userId, status: 'draft', form_id: track.formId, form_version: formVersion,
+      answers_json: '{}', revision: 0, search_text: searchTextOf({}, [org.name, org.credit_code]), region_code: org.region_code,
+      deadline_override: null, created_at: now, updated_at: now, submitted_at: null,
+    };
+    await insertApplication(trx, row);
+    await insertEvent(trx, { id: newId(), application_id: id, at: now, status: 'draft', note: null, actor_id: actor.userId });
+    await appendAudit(trx, { actorId: actor.userId, action: 'application.create', entity: 'application', entityId: id, after: { programId: row.program_id, trackId: row.track_id, organizationId: org.id, number: row.number }, requestId }, now);
+  }).catch((e) => {
+    if (!(e instanceof AppError) && /unique|duplicate/i.test(String((e as Error).message))) throw duplicate();
+    throw e;
+  });
+  return getApplication(deps, actor, id);
+}
+
+async function checkFileRefs(deps: Deps, applicationId: string, answers: unknown): Promise<void> {
+  const refs = fileRefIds(answers);
+  if (refs.length === 0) return;
+  const own = new Set(await listApplicationFileIds(deps.db, applicationId));
+  const foreign = refs.filter((r) => !own.has(r));
+  if (foreign.length) throw new AppError('VALIDATION', { message: { 'zh-CN': '引用了不属于本申报书的附件', en: 'The answers refer to files not uploaded to this application' }, details: { fileIds: foreign } });
+}
+
+function notEditable(row: ApplicationRow): AppError {
+  return new AppError('CONFLICT', { message: { 'zh-CN': '当前状态下不能修改申报书', en: 'The application cannot be changed in its current status' }, details: { status: row.status } });
+}
+
+/** Autosave. Types and limits are checked (a bad draft is refused, the browser keeps its copy); required fields wait for submit. */
+export async function saveDraft(deps: Deps, actor: Actor, id: string, input: { answers: Record<string, unknown>; baseRevision: number }) {
+  const row = await loadOwn(deps, actor, id);
+  if (!isEditable(statusOf(row))) throw notEditable(row);
+  const form = await formOf(deps.db, row);
+  const result = validateAnswers(form, input.answers, { mode: 'draft' });
+  if (!result.ok) throw new AppError('VALIDATION', { fields: result.errors });
+  await checkFileRefs(deps, id, input.answers);
+  const org = (await findOrganizationById(deps.db, row.organization_id))!;
+  const now = deps.now();
+  const saved = await saveAnswersIfCurrent(deps.db, id, input.baseRevision, EDITABLE, {
+    answers_json: JSON.stringify(input.answers), search_text: searchTextOf(input.answers, [org.name, org.credit_code, row.number]), updated_at: now,
+  });
+  if (!saved) throw staleOrLocked(deps, id);
+  return { revision: input.baseRevision + 1, savedAt: now, problems: [] };
+}
+
+async function staleOrLocked(deps: Deps, id: string): Promise<AppError> {
+  const current = (await loadOwnUnchecked(deps, id))!;
+  return isEditable(statusOf(current))
+    ? new AppError('STALE_REVISION', { details: { currentRevision: current.revision, updatedAt: current.updated_at } })
+    : notEditable(current);
+}
+const loadOwnUnchecked = (deps: Deps, id: string) => deps.db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function submitApplication(deps: Deps, actor: Actor, id: string, baseRevision: number, requestId: string | null = null): Promise<ApplicationDetail> {
+  const row = await loadOwn(deps, actor, id);
+  if (!isEditable(statusOf(row))) throw notEditable(row);
+  const { def } = await programOf(deps.db, row.program_id);
+  const deadline = deadlineOf(row, def);
+  // The server's clock decides, whatever the browser's says.
+  if (deps.now() > deadline) throw new AppError('DEADLINE_PASSED', { message: { 'zh-CN': `申报截止时间 ${formatShanghai(deadline)}（北京时间）已过，不能再提交`, en: `The deadline ${formatShanghai(deadline)} (Beijing time) has passed` } });
+  if (row.revision !== baseRevision) throw new AppError('STALE_REVISION', { details: { currentRevision: row.revision, updatedAt: row.updated_at } });
+  const answers = JSON.parse(row.answers_json);
+  const result = validateAnswers(await formOf(deps.db, row), answers, { mode: 'submit' });
+  if (!result.ok) throw new AppError('VALIDATION', { message: { 'zh-CN': `申报书还有 ${result.errors.length} 处需要完善`, en: `${result.errors.length} field(s) still need attention` }, fields: result.errors });
+  await checkFileRefs(deps, id, answers);
+  const now = deps.now();
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await setStatusIfCurrent(trx, id, { revision: baseRevision, statuses: EDITABLE }, { status: 'submitted', submitted_at: now, updated_at: now }))) {
+      throw new AppError('STALE_REVISION');
+    }
+    await insertEvent(trx, { id: newId(), application_id: id, at: now, status: 'submitted', note: null, actor_id: actor.userId });
+    await appendAudit(trx, { actorId: actor.userId, action: 'application.submit', entity: 'application', entityId: id, before: { status: row.status }, after: { status: 'submitted', revision: baseRevision + 1 }, requestId }, now);
+  });
+  await sendReceipt(deps, actor, row, def, now);
+  return getApplication(deps, actor, id);
+}
+
+async function sendReceipt(deps: Deps, actor: Actor, row: ApplicationRow, def: ProgramDefinition, at: number): Promise<void> {
+  const track = def.tracks.find((t) => t.id === row.track_id)?.name ?? row.track_id;
+  try {
+    await deps.mailer.send({
+      to: actor.email,
+      subject: `申报回执 / Receipt ${row.number}：${def.name}`,
+      text:
+        `${actor.displayName}，您好：\n\n您的申报已于 ${formatShanghai(at)}（北京时间）提交成功。\n活动：${def.name}\n赛道/榜单：${track}\n申报编号：${row.number}\n\n` +
+        `可登录平台查看进度：${deps.config.publicUrl}/applications/${row.id}\n\n` +
+        `Your application ${row.number} to ${def.name} (${track}) was submitted at ${formatShanghai(at)} Beijing time.\n`,
+    });
+  } catch (err) {
+    // The submission stands; a lost receipt is logged, not an error for the applicant.
+    deps.log.error({ err, applicationId: row.id }, 'receipt email failed');
+  }
+}
+
+export async function withdrawApplication(deps: Deps, actor: Actor, id: string, reason: string, requestId: string | null = null): Promise<ApplicationDetail> {
+  const row = await loadOwn(deps, actor, id);
+  if (!isWithdrawable(statusOf(row))) throw notEditable(row);
+  const now = deps.now();
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await setStatusIfCurrent(trx, id, { statuses: [row.status] }, { status: 'withdrawn', updated_at: now }))) throw new AppError('STALE_REVISION');
+    await insertEvent(trx, { id: newId(), application_id: id, at: now, status: 'withdrawn', note: reason || null, actor_id: actor.userId });
+    await appendAudit(trx, { actorId: actor.userId, action: 'application.withdraw', entity: 'application', entityId: id, before: { status: row.status }, after: { status: 'withdrawn', reason }, requestId }, now);
+  });
+  return getApplication(deps, actor, id);
+}
+
+export async function listMyApplications(deps: Deps, actor: Actor): Promise<{ total: number; items: ApplicationSummary[] }> {
+  const rows = await listApplicationsOf(deps.db, actor.userId);
+  const trackNames = await trackNamesFor(deps.db, rows.map((r) => r.program_id));
+  const items = rows.map((r) => toSummary(r, trackNames));
+  return { total: items.length, items };
+}
+
+export async function trackNamesFor(db: Db, programIds: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const pid of new Set(programIds)) {
+    const { def } = await programOf(db, pid);
+    for (const t of def.tracks) names.set(`${pid}/${t.id}`, t.name);
+  }
+  return names;
+}
+
+type SummaryRow = Awaited<ReturnType<typeof listApplicationsOf>>[number];
+export function toSummary(r: SummaryRow, trackNames: Map<string, string>): ApplicationSummary {
+  return {
+    id: r.id, number: r.number, programId: r.program_id, programName: r.program_name, trackId: r.track_id,
+    trackName: trackNames.get(`${r.program_id}/${r.track_id}`) ?? r.track_id, organizationName: r.organization_name,
+    creditCode: r.credit_code, regionCode: r.region_code, status: r.status as ApplicationSummary['status'],
+    updatedAt: r.updated_at, submittedAt: r.submitted_at,
+  };
+}

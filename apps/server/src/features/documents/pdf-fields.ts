@@ -1,0 +1,119 @@
+import type { Field, FieldPlace, GroupField, LeafField, Section } from '@lvping/domain';
+import { blankDate, chineseDate, formatAnswer, isRecord, sealLine, signatureDate } from './answer-format.ts';
+import { conditionHint, limitHint } from './field-hints.ts';
+import { Grid, placeField, type RenderContext } from './pdf-grid.ts';
+import { SIZE } from './pdf-layout.ts';
+import { groupBlock, yearTableBlock } from './pdf-tables.ts';
+
+// A section of the form: its heading, its fields in the grid, tables, the declaration with its
+// tick box, the seal block, and the recommending unit's opinion box.
+
+export function cnNumber(n: number): string {
+  const d = '零一二三四五六七八九';
+  if (n <= 10) return n === 10 ? '十' : d[n];
+  if (n < 20) return `十${d[n % 10]}`;
+  return `${d[Math.floor(n / 10)]}十${n % 10 ? d[n % 10] : ''}`;
+}
+
+function value(ctx: RenderContext, field: Field, place: FieldPlace): unknown {
+  return ctx.state?.effectiveValue(field, place);
+}
+
+export function renderSection(ctx: RenderContext, section: Section, index: number): void {
+  const { layout } = ctx;
+  layout.heading(`${cnNumber(index + 1)}、${section.title}`);
+  if (ctx.mode === 'blank') {
+    const note = [conditionHint(ctx.template, undefined, section.visibleIf), section.description ?? ''].filter(Boolean).join('');
+    if (note) layout.line(note, { size: SIZE.hint, color: '#808080' });
+    if (section.filledBy === 'recommender') layout.line('（本部分由推荐单位填写）', { size: SIZE.hint, color: '#808080' });
+  }
+  if (section.filledBy === 'recommender') return renderRecommender(ctx, section);
+  const grid = new Grid(layout);
+  for (const field of section.fields) {
+    const at: FieldPlace = { section };
+    if (ctx.state && !ctx.state.fieldVisible(field, at)) continue;
+    const block = field.kind === 'yearTable' || field.kind === 'group' || field.kind === 'declaration' || field.kind === 'signature';
+    if (block) grid.flush();
+    renderField(ctx, grid, section, field, at);
+  }
+  grid.flush();
+}
+
+function renderField(ctx: RenderContext, grid: Grid, section: Section, field: Field, at: FieldPlace): void {
+  const raw = value(ctx, field, at);
+  const path = `${section.id}.${field.id}`;
+  switch (field.kind) {
+    case 'yearTable':
+      return yearTableBlock(ctx.layout, field, raw, ctx.mode === 'filled' ? ctx.derived : null, path);
+    case 'group':
+      return groupBlock(ctx, section, field as GroupField, raw);
+    case 'declaration':
+      return declaration(ctx, section, field, raw);
+    case 'signature':
+      return seal(ctx, sealLine(field.signer), raw);
+    default: {
+      const p = placeField(ctx, field, raw, ctx.derived[path]);
+      if (ctx.mode === 'blank' && field.visibleIf) p.hint = conditionHint(ctx.template, section, field.visibleIf) + (p.hint ?? '');
+      grid.add(p);
+    }
+  }
+}
+
+function declaration(ctx: RenderContext, section: Section, field: Extract<Field, { kind: 'declaration' }>, raw: unknown): void {
+  const { layout } = ctx;
+  if (field.label !== section.title) layout.row([{ text: field.label, width: layout.width, label: true }]);
+  layout.flowBox(field.text, { indent: true, minHeight: 0 });
+  layout.row([{ text: field.checkboxLabel, width: layout.width, checkbox: raw === true }], 26);
+}
+
+/** The seal block at the foot of the applicant's part: 申报单位（盖章）and 日期 年 月 日. */
+export function seal(ctx: RenderContext, line: string, raw: unknown): void {
+  const { layout } = ctx;
+  layout.ensure(120);
+  layout.space(28);
+  const date = signatureDate(raw);
+  const who = ctx.mode === 'filled' && ctx.organizationName ? ctx.organizationName : '';
+  const x = layout.left + layout.width * 0.45;
+  const w = layout.width * 0.55;
+  const doc = layout.body();
+  doc.text(`${line}：${who}`, x, doc.y, { width: w });
+  layout.space(30);
+  doc.text(`日期：${date ? dateLine(date) : blankDate('day')}`, x, doc.y, { width: w });
+  if (ctx.mode === 'filled' && isRecord(raw) && isRecord(raw.file) && typeof raw.file.name === 'string') {
+    layout.body(SIZE.hint).fillColor('#808080').text(`（已上传盖章页：${raw.file.name}）`, x, doc.y + 4, { width: w });
+    layout.body();
+  }
+  doc.x = layout.left;
+  layout.space(12);
+}
+
+/** "2022-10-20" → "2022 年 10 月 20 日", spaced as on a handwritten date line. */
+function dateLine(iso: string): string {
+  return chineseDate(iso).replace(/(\d+)([年月日])/g, ' $1 $2').trim();
+}
+
+/**
+ * The recommending unit's part: its answers (usually just an opinion) in a tall box with the
+ * seal and date lines at the bottom. Empty, it is the box the unit writes in by hand.
+ */
+function renderRecommender(ctx: RenderContext, section: Section): void {
+  const { layout } = ctx;
+  const at: FieldPlace = { section };
+  const visible = section.fields.filter((f) => !ctx.state || ctx.state.fieldVisible(f, at));
+  const signature = visible.find((f) => f.kind === 'signature');
+  const date = signatureDate(value(ctx, signature ?? section.fields[0], at));
+  const footer = [`${sealLine(signature?.kind === 'signature' ? signature.signer : '推荐单位公章')}：`, `${date ? dateLine(date) : blankDate('day')}`];
+  const texts = visible.filter((f) => f.kind === 'text');
+  const grid = new Grid(layout);
+  for (const f of visible) {
+    if (f.kind === 'text' || f.kind === 'signature') continue;
+    renderField(ctx, grid, section, f, at);
+  }
+  grid.flush();
+  if (!texts.length) return layout.flowBox('', { minHeight: 120, footer });
+  texts.forEach((f, i) => {
+    const text = ctx.mode === 'filled' ? formatAnswer(f as LeafField, value(ctx, f, at)) : '';
+    layout.row([{ text: f.label, width: layout.width, label: true, hint: ctx.mode === 'blank' ? limitHint(f as LeafField) || undefined : undefined }]);
+    layout.flowBox(text, { minHeight: 150, indent: true, footer: i === texts.length - 1 ? footer : undefined });
+  });
+}

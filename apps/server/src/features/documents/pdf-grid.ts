@@ -1,0 +1,106 @@
+import type { DerivedValues, Field, FormState, FormTemplate, LeafField } from '@lvping/domain';
+import { blankDate, formatAnswer } from './answer-format.ts';
+import { limitHint } from './field-hints.ts';
+import { PdfLayout, type Cell } from './pdf-layout.ts';
+
+// The bordered grid of a Chinese 申报表: short answers two to a row (label | value | label |
+// value), longer ones across the row, prose in boxes of its own. `filled` prints the answers;
+// `blank` prints empty boxes with the limits, units and options, for drafting on paper.
+
+export type Mode = 'filled' | 'blank';
+
+export type RenderContext = {
+  layout: PdfLayout;
+  template: FormTemplate;
+  mode: Mode;
+  /** The answers read through the template (visibility); absent on a blank form. */
+  state?: FormState;
+  derived: DerivedValues;
+  /** Printed after the applicant's seal line. */
+  organizationName?: string;
+};
+
+export const LABEL_W = 92;
+const SHORT_CHARS = 16; // what fits a half-row value cell on one or two lines
+const BOX_CHARS = 120; // longer single-line answers are set as prose
+
+export type Placed = { kind: 'half' | 'wide' | 'box'; label: string; text: string; hint?: string; align?: 'left' | 'right'; boxHeight?: number };
+
+function blankChoice(field: Extract<Field, { kind: 'choice' }>): string {
+  const opts = field.options.map((o) => `□${o.label}`);
+  if (field.allowOther) opts.push(`□${field.otherLabel}＿＿＿＿`);
+  return opts.join('　');
+}
+
+function blankText(field: LeafField): string {
+  if (field.kind === 'choice') return blankChoice(field);
+  if (field.kind === 'date') return blankDate(field.precision);
+  if ((field.kind === 'number' || field.kind === 'computed') && field.unit) return field.unit;
+  return '';
+}
+
+function isProse(field: LeafField, text: string, mode: Mode): boolean {
+  if (field.kind !== 'text') return false;
+  if (field.multiline) return true;
+  return mode === 'blank' ? (field.maxChars ?? 0) > 100 : text.length > BOX_CHARS || text.includes('\n');
+}
+
+/** Room to write a text of its maximum length by hand (about 36 字 a line), within reason. */
+function blankBoxHeight(field: LeafField): number {
+  const chars = field.kind === 'text' ? (field.maxChars ?? 300) : 300;
+  return Math.min(400, Math.max(70, Math.ceil(chars / 36) * 17));
+}
+
+const HALF_KINDS = new Set(['number', 'date', 'trl', 'creditCode', 'computed']);
+
+/** Where a simple field goes: half a row, a whole row, or a prose box of its own. */
+export function placeField(ctx: RenderContext, field: LeafField, raw: unknown, derived?: number | null): Placed {
+  const text = ctx.mode === 'filled' ? formatAnswer(field, raw, { derived }) : blankText(field);
+  const hint = ctx.mode === 'blank' ? [limitHint(field), field.help ?? ''].filter(Boolean).join('') : undefined;
+  const unitOnly = ctx.mode === 'blank' && (field.kind === 'number' || field.kind === 'computed');
+  const base = { label: field.label, text, hint: hint || undefined, align: unitOnly ? ('right' as const) : undefined };
+  if (isProse(field, text, ctx.mode)) return { ...base, kind: 'box', boxHeight: ctx.mode === 'blank' ? blankBoxHeight(field) : 0 };
+  const short = ctx.mode === 'filled' ? text.length <= SHORT_CHARS : field.kind !== 'text' || (field.maxChars ?? 99) <= 30;
+  const halfKind = HALF_KINDS.has(field.kind) || ((field.kind === 'text' || (field.kind === 'choice' && !field.multiple)) && short);
+  const fitsHalf = ctx.mode === 'filled' ? short : text.length <= SHORT_CHARS && (hint ?? '').length <= 24;
+  return { ...base, kind: halfKind && fitsHalf ? 'half' : 'wide' };
+}
+
+/** Label/value rows, pairing consecutive half-width answers. */
+export class Grid {
+  private pending: Placed | null = null;
+
+  constructor(private readonly layout: PdfLayout) {}
+
+  add(p: Placed): void {
+    if (p.kind === 'box') {
+      this.flush();
+      this.layout.row([{ text: p.label, width: this.layout.width, label: true }]);
+      this.layout.flowBox(p.text, { minHeight: p.boxHeight, indent: true, hint: p.hint });
+    } else if (p.kind === 'half' && this.pending) {
+      const half = (this.layout.width - 2 * LABEL_W) / 2;
+      const a = this.pending;
+      this.pending = null;
+      this.layout.row([...this.pair(a, half), ...this.pair(p, half)]);
+    } else if (p.kind === 'half') {
+      this.pending = p;
+    } else {
+      this.flush();
+      this.layout.row(this.pair(p, this.layout.width - LABEL_W));
+    }
+  }
+
+  flush(): void {
+    if (!this.pending) return;
+    const p = this.pending;
+    this.pending = null;
+    this.layout.row(this.pair(p, this.layout.width - LABEL_W));
+  }
+
+  private pair(p: Placed, valueWidth: number): Cell[] {
+    return [
+      { text: p.label, width: LABEL_W, label: true },
+      { text: p.text, width: valueWidth, hint: p.hint, align: p.align },
+    ];
+  }
+}
