@@ -81,7 +81,8 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
 
   await app.register(cookie);
   // One file per request; each field's own size limit is enforced while streaming.
-  await app.register(multipart, { limits: { files: 1, fields: 5, fileSize: 200 * 1024 * 1024 } });
+  // preservePath: see the name as sent, so a name with separators is refused rather than quietly trimmed.
+  await app.register(multipart, { preservePath: true, limits: { files: 1, fields: 5, fileSize: 200 * 1024 * 1024 } });
   await app.register(swagger, {
     openapi: { info: { title: '绿评 lvping API', version: '0.1.0', description: 'Every request/response schema is generated from the zod schemas in packages/domain.' } },
     transform: jsonSchemaTransform,

@@ -5,7 +5,7 @@ import { describeEachEngine } from './support/engines.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { grantRole } from '../src/features/access/grant.service.ts';
 import { ensureFirstAdmin } from '../src/features/access/admin.service.ts';
-import { loadSeedPrograms } from '../src/features/programs/program-templates.ts';
+import { loadSeedPrograms } from '../src/features/programs/program.service.ts';
 import { resolveSession } from '../src/features/auth/auth.service.ts';
 import type { Actor } from '../src/context.ts';
 

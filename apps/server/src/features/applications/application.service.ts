@@ -117,7 +117,7 @@ export async function saveDraft(deps: Deps, actor: Actor, id: string, input: { a
   const saved = await saveAnswersIfCurrent(deps.db, id, input.baseRevision, EDITABLE, {
     answers_json: JSON.stringify(input.answers), search_text: searchTextOf(input.answers, [org.name, org.credit_code, row.number]), updated_at: now,
   });
-  if (!saved) throw staleOrLocked(deps, id);
+  if (!saved) throw await staleOrLocked(deps, id);
   return { revision: input.baseRevision + 1, savedAt: now, problems: [] };
 }
 

@@ -25,6 +25,16 @@ export function formatNumber(n: number): string {
   return String(Number(n.toPrecision(12)));
 }
 
+/**
+ * Rough printed width of a text in ems: CJK characters are square (1), Latin letters and digits
+ * about half (0.55). Enough to size table columns and Excel widths without measuring glyphs.
+ */
+export function ems(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) >= 0x2e80 ? 1 : 0.55;
+  return w;
+}
+
 const ISO = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/;
 
 /** "2015-06-18" → "2015年6月18日", "2016-03" → "2016年3月", "2016" → "2016年". */

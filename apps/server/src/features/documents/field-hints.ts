@@ -57,7 +57,7 @@ export function hintParts(field: LeafField): string[] {
     case 'creditCode':
       return ['18位'];
     case 'file':
-      return fileHint(field.accept, field.maxSizeMB, field.multiple ? field.maxFiles : 1);
+      return fileHint(field.accept, field.maxSizeMB, field.multiple ? field.maxFiles : undefined);
     case 'signature':
       return ['打印后加盖公章，扫描上传'];
     case 'computed':
@@ -100,9 +100,4 @@ export function conditionHint(template: FormTemplate, section: Section | undefin
   const values = 'equals' in cond ? [cond.equals] : cond.in;
   const verb = target?.kind === 'choice' && target.multiple ? '包含' : '为';
   return `（${name}${verb}${values.map((v) => conditionValue(target, v)).join('或')}时填写）`;
-}
-
-/** Units and help of a field as printed beside a blank box. */
-export function helpText(field: Field): string {
-  return field.help ?? '';
 }

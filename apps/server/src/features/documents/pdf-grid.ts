@@ -1,5 +1,5 @@
 import type { DerivedValues, Field, FormState, FormTemplate, LeafField } from '@lvping/domain';
-import { blankDate, formatAnswer } from './answer-format.ts';
+import { blankDate, ems, formatAnswer } from './answer-format.ts';
 import { limitHint } from './field-hints.ts';
 import { PdfLayout, type Cell } from './pdf-layout.ts';
 
@@ -20,8 +20,8 @@ export type RenderContext = {
   organizationName?: string;
 };
 
-export const LABEL_W = 92;
-const SHORT_CHARS = 16; // what fits a half-row value cell on one or two lines
+export const LABEL_W = 100;
+const SHORT_EMS = 12; // what fits a half-row value cell on one line
 const BOX_CHARS = 120; // longer single-line answers are set as prose
 
 export type Placed = { kind: 'half' | 'wide' | 'box'; label: string; text: string; hint?: string; align?: 'left' | 'right'; boxHeight?: number };
@@ -60,9 +60,9 @@ export function placeField(ctx: RenderContext, field: LeafField, raw: unknown, d
   const unitOnly = ctx.mode === 'blank' && (field.kind === 'number' || field.kind === 'computed');
   const base = { label: field.label, text, hint: hint || undefined, align: unitOnly ? ('right' as const) : undefined };
   if (isProse(field, text, ctx.mode)) return { ...base, kind: 'box', boxHeight: ctx.mode === 'blank' ? blankBoxHeight(field) : 0 };
-  const short = ctx.mode === 'filled' ? text.length <= SHORT_CHARS : field.kind !== 'text' || (field.maxChars ?? 99) <= 30;
+  const short = ctx.mode === 'filled' ? ems(text) <= SHORT_EMS : field.kind !== 'text' || (field.maxChars ?? 99) <= 30;
   const halfKind = HALF_KINDS.has(field.kind) || ((field.kind === 'text' || (field.kind === 'choice' && !field.multiple)) && short);
-  const fitsHalf = ctx.mode === 'filled' ? short : text.length <= SHORT_CHARS && (hint ?? '').length <= 24;
+  const fitsHalf = ctx.mode === 'filled' ? short : ems(text) <= SHORT_EMS && ems(hint ?? '') <= 24;
   return { ...base, kind: halfKind && fitsHalf ? 'half' : 'wide' };
 }
 

@@ -44,6 +44,8 @@ export class PdfLayout {
   readonly width: number;
   private readonly chunks: Buffer[] = [];
   private readonly ended: Promise<void>;
+  /** A heading waiting for the first block under it, so the two start on the same page. */
+  private pendingHeading: string | null = null;
 
   constructor() {
     this.doc = new PDFDocument({ size: 'A4', margins: MARGIN, bufferPages: true, autoFirstPage: false, info: { Producer: 'lvping', Creator: 'lvping' } });
@@ -85,9 +87,21 @@ export class PdfLayout {
     this.doc.x = MARGIN.left;
   }
 
-  /** Starts a new page unless `height` still fits on this one. */
+  /** Starts a new page unless `height` (and a pending heading) still fits on this one. */
   ensure(height: number): void {
-    if (this.doc.y + height > this.bottom) this.newPage();
+    const heading = this.pendingHeading;
+    const headingH = heading ? this.headingHeight(heading) : 0;
+    if (this.doc.y + headingH + height > this.bottom) this.newPage();
+    if (heading) {
+      this.pendingHeading = null;
+      this.space(8);
+      this.line(heading, { size: SIZE.heading, bold: true });
+      this.space(4);
+    }
+  }
+
+  private headingHeight(text: string): number {
+    return 12 + this.body(SIZE.heading, true).heightOfString(text, { width: this.width, lineGap: LINE_GAP });
   }
 
   space(height: number): void {
@@ -96,16 +110,16 @@ export class PdfLayout {
 
   /** A line of text across the content width (titles, notes); wraps, may break pages. */
   line(text: string, o: { size?: number; bold?: boolean; align?: 'left' | 'center' | 'right'; color?: string; spacing?: number } = {}): void {
+    if (this.pendingHeading) this.ensure(40);
     this.body(o.size, o.bold).fillColor(o.color ?? 'black');
     this.doc.text(text, MARGIN.left, this.doc.y, { width: this.width, align: o.align ?? 'left', lineGap: LINE_GAP, characterSpacing: o.spacing ?? 0 });
     this.body();
   }
 
+  /** A section heading; drawn with the first block under it, never alone at a page's foot. */
   heading(text: string): void {
-    this.ensure(80); // a heading never ends a page alone
-    this.space(8);
-    this.line(text, { size: SIZE.heading, bold: true });
-    this.space(4);
+    if (this.pendingHeading) this.ensure(0);
+    this.pendingHeading = text;
   }
 
   private textHeight(cell: Cell): number {
@@ -219,6 +233,7 @@ export class PdfLayout {
 
   /** Draws the page frame on every page and returns the finished PDF. */
   async finish(frame: Frame): Promise<Buffer> {
+    if (this.pendingHeading) this.ensure(0);
     const doc = this.doc;
     const { start, count } = doc.bufferedPageRange();
     for (let i = start; i < start + count; i++) {

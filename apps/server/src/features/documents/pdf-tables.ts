@@ -1,8 +1,8 @@
 import type { DerivedValues, Field, FieldPlace, GroupField, LeafField, Section } from '@lvping/domain';
-import { formatAnswer, isRecord, yearCellText } from './answer-format.ts';
+import { ems, formatAnswer, isRecord, yearCellText } from './answer-format.ts';
 import { yearLabel } from './field-hints.ts';
 import { Grid, placeField, type RenderContext } from './pdf-grid.ts';
-import type { Cell, PdfLayout } from './pdf-layout.ts';
+import { SIZE, type Cell, type PdfLayout } from './pdf-layout.ts';
 
 // Year tables (指标 × 年份 + 平均值) and repeating groups (one row per item) as real tables whose
 // header row is repeated when a table runs onto the next page.
@@ -26,39 +26,54 @@ function caption(layout: PdfLayout, text: string, hint?: string): void {
   layout.row([{ text, width: layout.width, label: true, hint }]);
 }
 
-/** Splits `total` among columns in proportion to their weights. */
-function widths(total: number, weights: number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => (total * w) / sum);
+/**
+ * Column widths from their contents: each column wants its longest text on one line (within
+ * [min, max] ems), then all are scaled to fill the table width, so long labels wrap, not numbers.
+ */
+function fitWidths(total: number, columns: Array<{ texts: string[]; min?: number; max?: number }>): number[] {
+  const em = SIZE.body;
+  const min = columns.map((c) => ((c.min ?? 2) + 1.2) * em);
+  const want = columns.map((c, i) => Math.max(min[i], (Math.min(c.max ?? 14, ...[Math.max(0, ...c.texts.map(ems))]) + 1.2) * em));
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  if (sum(want) <= total || sum(min) >= total) return want.map((w) => (total * w) / sum(want));
+  // Too wide: shrink only what exceeds each column's minimum, so 序号 and numbers stay on one line.
+  const k = (total - sum(min)) / (sum(want) - sum(min));
+  return want.map((w, i) => min[i] + (w - min[i]) * k);
 }
 
 export function yearTableBlock(layout: PdfLayout, field: YearTableField, raw: unknown, derived: DerivedValues | null, path: string): void {
   caption(layout, field.label, derived ? undefined : field.help);
-  const hasUnit = field.rows.some((r) => r.unit);
   const hasAverage = field.average && field.rows.some((r) => r.type === 'number');
-  const cols = [...field.years.map((y) => yearLabel(field, y)), ...(hasAverage ? [field.averageLabel] : [])];
-  const [first, unit, ...rest] = widths(layout.width, [3.2, hasUnit ? 1 : 0, ...cols.map(() => 1.4)]);
-  const head: Cell[] = [
-    { text: '指标', width: first, label: true },
-    ...(hasUnit ? [{ text: '单位', width: unit, label: true }] : []),
-    ...cols.map((text, i) => ({ text, width: rest[i], label: true })),
-  ];
-  const body = field.rows.map((r): Cell[] => {
-    const row = isRecord(raw) ? raw[r.id] : undefined;
-    const cells = field.years.map((y) => (derived && isRecord(row) ? yearCellText(field, r.id, row[String(y)]) : ''));
+  const cell = (rowId: string, y: number) => {
+    const row = derived && isRecord(raw) ? raw[rowId] : undefined;
+    return isRecord(row) ? yearCellText(field, rowId, row[String(y)]) : '';
+  };
+  const average = (r: YearTableField['rows'][number]) => {
+    if (r.type !== 'number') return '—';
     const avg = derived?.[`${path}.${r.id}.average`];
-    if (hasAverage) cells.push(r.type === 'number' ? (typeof avg === 'number' ? avg.toFixed(field.decimals) : '') : '—');
+    return typeof avg === 'number' ? avg.toFixed(field.decimals) : '';
+  };
+  // Columns: 指标, 单位 (when any row has one), one per year, 平均值.
+  const columns: Array<{ head: string; texts: string[]; min?: number; max?: number }> = [
+    { head: '指标', texts: field.rows.map((r) => r.label), min: 6 },
+    ...(field.rows.some((r) => r.unit) ? [{ head: '单位', texts: field.rows.map((r) => r.unit ?? ''), max: 4 }] : []),
+    ...field.years.map((y) => ({ head: yearLabel(field, y), texts: field.rows.map((r) => cell(r.id, y)), min: 4, max: 8 })),
+    ...(hasAverage ? [{ head: field.averageLabel, texts: field.rows.map(average), min: 4, max: 8 }] : []),
+  ];
+  const ws = fitWidths(layout.width, columns.map((c) => ({ ...c, texts: [c.head, ...c.texts] })));
+  const head: Cell[] = columns.map((c, i) => ({ text: c.head, width: ws[i], label: true }));
+  const body = field.rows.map((r, ri): Cell[] => {
     const options = !derived && r.type === 'choice' ? r.options?.map((o) => o.label).join('/') : undefined;
-    return [
-      { text: r.label, width: first, hint: options ? `（${options}）` : undefined },
-      ...(hasUnit ? [{ text: r.unit ?? '', width: unit, align: 'center' as const }] : []),
-      ...cells.map((text, i) => ({ text, width: rest[i], align: 'center' as const })),
-    ];
+    return columns.map((c, i) => (i === 0
+      ? { text: r.label, width: ws[0], hint: options ? `（${options}）` : undefined }
+      : { text: c.texts[ri], width: ws[i], align: 'center' as const }));
   });
   table(layout, head, body);
 }
 
 const MAX_TABLE_COLUMNS = 7;
+/** Narrowest a group column may get, in ems: a date or a name stays on one line. */
+const MIN_EMS: Partial<Record<LeafField['kind'], number>> = { text: 5, date: 5, region: 6, industry: 6, file: 6 };
 const BLANK_GROUP_ROWS = 5;
 
 function unitOf(f: LeafField): string | undefined {
@@ -98,11 +113,12 @@ export function groupBlock(ctx: RenderContext, section: Section, group: GroupFie
   caption(layout, group.label, ctx.mode === 'blank' ? [limit, group.help].filter(Boolean).join('；') || undefined : undefined);
   const prose = fields.some((f, i) => isProseField(f, items.map((it) => it.texts[i])));
   if (prose || fields.length > MAX_TABLE_COLUMNS) return groupByItem(ctx, group, items, raw);
-  const [no, ...ws] = widths(layout.width, [0.7, ...fields.map((f) => (f.kind === 'text' ? 2 : 1.2))]);
-  const head: Cell[] = [
-    { text: '序号', width: no, label: true },
-    ...fields.map((f, i) => ({ text: unitOf(f) ? `${f.label}（${unitOf(f)}）` : f.label, width: ws[i], label: true })),
-  ];
+  const labels = fields.map((f) => (unitOf(f) ? `${f.label}（${unitOf(f)}）` : f.label));
+  const [no, ...ws] = fitWidths(layout.width, [
+    { texts: ['序号'] },
+    ...fields.map((f, i) => ({ texts: [labels[i], ...items.map((it) => it.texts[i])], min: MIN_EMS[f.kind] ?? 3 })),
+  ]);
+  const head: Cell[] = [{ text: '序号', width: no, label: true }, ...labels.map((text, i) => ({ text, width: ws[i], label: true }))];
   if (!items.length) return layout.row([{ text: '（无）', width: layout.width, align: 'center' }]);
   const blankHint = (f: LeafField) => (ctx.mode === 'blank' && f.kind === 'choice' ? f.options.map((o) => o.label).join('/') : undefined);
   const body = items.map((it): Cell[] => [
