@@ -33,7 +33,7 @@ export async function uploadApplicationFile(
   if (!field) throw fieldError('field', `申报表中没有可上传附件的字段 ${fieldPath}`, `No upload field ${fieldPath} in this form`);
   const name = upload.filename.normalize('NFC').trim();
   // A name is a label, never a path: separators or control characters are refused outright.
-  if (!name || name.length > 255 || /[/\\\0-\x1f]/.test(name) || name === '.' || name === '..') {
+  if (!name || name.length > 255 || /[/\\]/.test(name) || [...name].some((ch) => ch.charCodeAt(0) < 0x20) || name === '.' || name === '..') {
     throw fieldError('file', '文件名不能包含路径分隔符或控制字符', 'The file name must not contain path separators or control characters');
   }
   const ext = extensionOf(name);
