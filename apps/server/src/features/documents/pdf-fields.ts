@@ -59,8 +59,14 @@ function renderField(ctx: RenderContext, grid: Grid, section: Section, field: Fi
   }
 }
 
+const SEAL_HEIGHT = 120;
+
 function declaration(ctx: RenderContext, section: Section, field: Extract<Field, { kind: 'declaration' }>, raw: unknown): void {
   const { layout } = ctx;
+  // The pledge and the seal under it are signed together: keep them on one page when they fit.
+  const sealFollows = section.fields.some((f) => f.kind === 'signature');
+  const height = layout.rowHeight([{ text: field.text, width: layout.width }]) + 60 + (sealFollows ? SEAL_HEIGHT : 0);
+  if (height < layout.pageHeight) layout.ensure(height);
   if (field.label !== section.title) layout.row([{ text: field.label, width: layout.width, label: true }]);
   layout.flowBox(field.text, { indent: true, minHeight: 0 });
   layout.row([{ text: field.checkboxLabel, width: layout.width, checkbox: raw === true }], 26);
@@ -69,7 +75,7 @@ function declaration(ctx: RenderContext, section: Section, field: Extract<Field,
 /** The seal block at the foot of the applicant's part: 申报单位（盖章）and 日期 年 月 日. */
 export function seal(ctx: RenderContext, line: string, raw: unknown): void {
   const { layout } = ctx;
-  layout.ensure(120);
+  layout.ensure(SEAL_HEIGHT);
   layout.space(28);
   const date = signatureDate(raw);
   const who = ctx.mode === 'filled' && ctx.organizationName ? ctx.organizationName : '';

@@ -9,9 +9,16 @@ import { SIZE, type Cell, type PdfLayout } from './pdf-layout.ts';
 
 type YearTableField = Extract<Field, { kind: 'yearTable' }>;
 
-/** Header row, then the body rows; the header is drawn again at the top of each new page. */
-function table(layout: PdfLayout, header: Cell[], rows: Cell[][]): void {
-  layout.ensure(layout.rowHeight(header) + (rows[0] ? layout.rowHeight(rows[0]) : 0));
+/**
+ * Caption, header row, then the body rows. A table of up to half a page is kept on one page;
+ * a longer one may break between rows, and its header is drawn again on the new page.
+ */
+function table(layout: PdfLayout, caption: Cell, header: Cell[], rows: Cell[][]): void {
+  const heights = rows.map((r) => layout.rowHeight(r));
+  const top = layout.rowHeight([caption]) + layout.rowHeight(header);
+  const all = top + heights.reduce((a, b) => a + b, 0);
+  layout.ensure(all <= layout.pageHeight / 2 ? all : top + (heights[0] ?? 0));
+  layout.row([caption]);
   layout.row(header);
   for (const r of rows) {
     const before = layout.pageIndex;
@@ -21,9 +28,8 @@ function table(layout: PdfLayout, header: Cell[], rows: Cell[][]): void {
   }
 }
 
-function caption(layout: PdfLayout, text: string, hint?: string): void {
-  layout.ensure(80);
-  layout.row([{ text, width: layout.width, label: true, hint }]);
+function caption(layout: PdfLayout, text: string, hint?: string): Cell {
+  return { text, width: layout.width, label: true, hint };
 }
 
 /**
@@ -42,7 +48,6 @@ function fitWidths(total: number, columns: Array<{ texts: string[]; min?: number
 }
 
 export function yearTableBlock(layout: PdfLayout, field: YearTableField, raw: unknown, derived: DerivedValues | null, path: string): void {
-  caption(layout, field.label, derived ? undefined : field.help);
   const hasAverage = field.average && field.rows.some((r) => r.type === 'number');
   const cell = (rowId: string, y: number) => {
     const row = derived && isRecord(raw) ? raw[rowId] : undefined;
@@ -68,7 +73,7 @@ export function yearTableBlock(layout: PdfLayout, field: YearTableField, raw: un
       ? { text: r.label, width: ws[0], hint: options ? `（${options}）` : undefined }
       : { text: c.texts[ri], width: ws[i], align: 'center' as const }));
   });
-  table(layout, head, body);
+  table(layout, caption(layout, field.label, derived ? undefined : field.help), head, body);
 }
 
 const MAX_TABLE_COLUMNS = 7;
@@ -110,22 +115,25 @@ export function groupBlock(ctx: RenderContext, section: Section, group: GroupFie
   const fields = group.fields as LeafField[];
   const items = groupItems(ctx, section, group, raw);
   const limit = group.maxItems ? `最多${group.maxItems}${group.itemLabel ? `个${group.itemLabel}` : '项'}` : '';
-  caption(layout, group.label, ctx.mode === 'blank' ? [limit, group.help].filter(Boolean).join('；') || undefined : undefined);
+  const title = caption(layout, group.label, ctx.mode === 'blank' ? [limit, group.help].filter(Boolean).join('；') || undefined : undefined);
   const prose = fields.some((f, i) => isProseField(f, items.map((it) => it.texts[i])));
-  if (prose || fields.length > MAX_TABLE_COLUMNS) return groupByItem(ctx, group, items, raw);
+  if (prose || fields.length > MAX_TABLE_COLUMNS || !items.length) {
+    layout.ensure(layout.rowHeight([title]) + 60);
+    layout.row([title]);
+    return groupByItem(ctx, group, items, raw);
+  }
   const labels = fields.map((f) => (unitOf(f) ? `${f.label}（${unitOf(f)}）` : f.label));
   const [no, ...ws] = fitWidths(layout.width, [
     { texts: ['序号'] },
     ...fields.map((f, i) => ({ texts: [labels[i], ...items.map((it) => it.texts[i])], min: MIN_EMS[f.kind] ?? 3 })),
   ]);
   const head: Cell[] = [{ text: '序号', width: no, label: true }, ...labels.map((text, i) => ({ text, width: ws[i], label: true }))];
-  if (!items.length) return layout.row([{ text: '（无）', width: layout.width, align: 'center' }]);
   const blankHint = (f: LeafField) => (ctx.mode === 'blank' && f.kind === 'choice' ? f.options.map((o) => o.label).join('/') : undefined);
   const body = items.map((it): Cell[] => [
     { text: String(it.index + 1), width: no, align: 'center' },
     ...it.texts.map((text, i) => ({ text, width: ws[i], align: 'center' as const, hint: blankHint(fields[i]) })),
   ]);
-  table(layout, head, body);
+  table(layout, title, head, body);
 }
 
 /** One block per item: "成员 1" then its answers in the label/value grid. */

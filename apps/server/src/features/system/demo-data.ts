@@ -1,8 +1,11 @@
-import type { Role } from '@lvping/domain';
+import { formatShanghai, rescheduleProgram, type Role } from '@lvping/domain';
 import type { Deps } from '../../context.ts';
 import { createAccount } from '../auth/auth.service.ts';
 import { findUserByEmail } from '../auth/user.repository.ts';
 import { grantRole } from '../access/grant.service.ts';
+import { readProgramTemplates } from '../programs/program-templates.ts';
+import { findProgramBySlug } from '../programs/program.repository.ts';
+import { insertProgramDefinition } from '../programs/program.service.ts';
 
 export const DEMO_PASSWORD = 'lvping-demo-2026';
 
@@ -15,8 +18,25 @@ const demoUsers: { email: string; displayName: string; role: Role | null }[] = [
   { email: 'applicant@demo.lvping.local', displayName: '演示申报企业', role: null },
 ];
 
-/** Demo accounts, one per role on every seed program; for trying the product, never for production. */
+/**
+ * The seed programs' calls closed years ago. For trying the product, each gets a demo
+ * edition (`<slug>-demo`) with the same forms and rhythm, its call closing 30 days from now.
+ */
+async function loadDemoEditions(deps: Deps): Promise<void> {
+  const callEndsOn = formatShanghai(deps.now() + 30 * 86_400_000, false);
+  for (const template of readProgramTemplates()) {
+    const slug = `${template.slug}-demo`;
+    await deps.db.transaction().execute(async (trx) => {
+      if (await findProgramBySlug(trx, slug)) return;
+      const def = { ...rescheduleProgram(template, callEndsOn), slug, name: `（演示）${template.name}` };
+      await insertProgramDefinition(trx, def, { status: 'open', createdBy: null, now: deps.now() });
+    });
+  }
+}
+
+/** Demo accounts, one per role on every program; for trying the product, never for production. */
 export async function loadDemoData(deps: Deps): Promise<string[]> {
+  await loadDemoEditions(deps);
   const programs = await deps.db.selectFrom('programs').select('id').execute();
   const created: string[] = [];
   for (const u of demoUsers) {
