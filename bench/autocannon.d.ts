@@ -27,6 +27,26 @@ declare module 'autocannon' {
       body?: string | Buffer;
       /** A run with these overrides first, whose results are discarded. */
       warmup?: { connections?: number; duration?: number };
+      /** Per-request hooks; without them every request is the one given by method/headers/body. */
+      requests?: Request[];
+    }
+    /** What setupRequest receives and returns: the raw request before it is serialised. */
+    interface RequestParams {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string | Buffer;
+    }
+    /**
+     * One step of a client's request sequence. `context` is per client but is
+     * reset to `initialContext` (a deep clone) each time the sequence starts
+     * over, i.e. after every response when there is a single request.
+     */
+    interface Request extends RequestParams {
+      /** Returns the request to send; a falsy return restarts the sequence (throws on the first request). */
+      setupRequest?: (req: RequestParams, context: Record<string, unknown>) => RequestParams | null | undefined;
+      /** Called with the response body (as text) before the client's next request is set up. */
+      onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string | string[]>) => void;
     }
     interface Result {
       url: string;

@@ -12,8 +12,10 @@ export class ApiError extends Error {
   readonly localized: Localized;
   readonly fields: FieldError[];
   readonly requestId?: string;
+  /** Extra facts some errors carry: currentRevision on STALE_REVISION, applicationId on CONFLICT. */
+  readonly details: Record<string, unknown>;
 
-  constructor(init: { code: string; status: number; message: Localized; fields?: FieldError[]; requestId?: string }) {
+  constructor(init: { code: string; status: number; message: Localized; fields?: FieldError[]; requestId?: string; details?: Record<string, unknown> }) {
     super(init.message.en);
     this.name = 'ApiError';
     this.code = init.code;
@@ -21,6 +23,7 @@ export class ApiError extends Error {
     this.localized = init.message;
     this.fields = init.fields ?? [];
     this.requestId = init.requestId;
+    this.details = init.details ?? {};
   }
 }
 
@@ -56,7 +59,7 @@ async function toApiError(res: Response): Promise<ApiError> {
     // Not JSON (a proxy error page, an empty 502): fall back to the status.
   }
   const err = (body as { error?: unknown } | null)?.error as
-    | { code?: unknown; message?: unknown; fields?: unknown; requestId?: unknown }
+    | { code?: unknown; message?: unknown; fields?: unknown; requestId?: unknown; details?: unknown }
     | undefined;
   if (err && typeof err.code === 'string' && isLocalized(err.message)) {
     const fields = Array.isArray(err.fields)
@@ -68,6 +71,7 @@ async function toApiError(res: Response): Promise<ApiError> {
       message: err.message,
       fields,
       requestId: typeof err.requestId === 'string' ? err.requestId : undefined,
+      details: err.details && typeof err.details === 'object' ? (err.details as Record<string, unknown>) : undefined,
     });
   }
   const code: ErrorCode = res.status === 401 ? 'UNAUTHENTICATED' : res.status === 403 ? 'FORBIDDEN' : res.status === 404 ? 'NOT_FOUND' : 'INTERNAL';
@@ -78,8 +82,10 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function send(method: Method, path: string, body: unknown): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  // FormData (uploads) sets its own multipart content type with the boundary.
+  const multipart = typeof FormData !== 'undefined' && body instanceof FormData;
   if (method !== 'GET') {
-    headers['content-type'] = 'application/json';
+    if (!multipart) headers['content-type'] = 'application/json';
     headers['x-csrf-token'] = csrfToken;
   }
   try {
@@ -87,14 +93,15 @@ async function send(method: Method, path: string, body: unknown): Promise<Respon
       method,
       headers,
       credentials: 'same-origin',
-      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+      body: method === 'GET' ? undefined : multipart ? (body as FormData) : JSON.stringify(body ?? {}),
     });
   } catch {
     throw new ApiError({ code: 'NETWORK', status: 0, message: networkMessage });
   }
 }
 
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/** Sends a request and returns the successful response, or throws the ApiError of a failed one. */
+async function sendChecked(method: Method, path: string, body?: unknown): Promise<Response> {
   let res = await send(method, path, body);
   if (!res.ok) {
     let error = await toApiError(res);
@@ -102,14 +109,45 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
     if (error.code === 'CSRF_INVALID' && hooks.refreshCsrf) {
       await hooks.refreshCsrf();
       res = await send(method, path, body);
-      if (res.ok) return parseOk<T>(res);
+      if (res.ok) return res;
       error = await toApiError(res);
     }
     // A wrong password is also a 401, but it says nothing about the current session.
     if (error.status === 401 && error.code !== 'INVALID_CREDENTIALS') hooks.onUnauthenticated?.();
     throw error;
   }
-  return parseOk<T>(res);
+  return res;
+}
+
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return parseOk<T>(await sendChecked(method, path, body));
+}
+
+/** A GET whose answer is a file (PDF, Excel, YAML): the bytes and the name the server gave it. */
+export async function fetchFile(path: string): Promise<{ blob: Blob; filename: string | null; text: () => Promise<string> }> {
+  const res = await sendChecked('GET', path);
+  const filename = filenameFromDisposition(res.headers.get('content-disposition'));
+  const blob = await res.blob();
+  return { blob, filename, text: () => blob.text() };
+}
+
+/**
+ * The file name of a Content-Disposition header: RFC 5987 `filename*=UTF-8''…` (how Chinese names
+ * travel) wins over the plain `filename="…"`; null when there is none.
+ */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // A malformed escape: fall through to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(header);
+  if (!plain) return null;
+  return (plain[2] ?? plain[1]).trim() || null;
 }
 
 async function parseOk<T>(res: Response): Promise<T> {
@@ -127,4 +165,6 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path, {}),
+  /** multipart/form-data POST (one part per entry), with the CSRF header like every write. */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
 };

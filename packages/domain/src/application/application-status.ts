@@ -1,11 +1,43 @@
 import type { ApplicationStatus } from './application-api.schema.ts';
 
-// What an applicant may do in each status. Decisions are final: after them nothing is withdrawn.
+// The application's state machine: which event moves which status where. Services ask
+// `nextStatus` and refuse what it refuses; nothing else decides a status change.
+
+export type ApplicationEvent =
+  | 'submit' // the applicant submits (or resubmits after a return)
+  | 'endorse' // the recommending unit endorses, within its quota
+  | 'decline' // the recommending unit declines, with a reason
+  | 'return' // a screener returns it for revision
+  | 'pass_screening'
+  | 'fail_screening'
+  | 'withdraw';
+
+const transitions: Record<ApplicationEvent, Partial<Record<ApplicationStatus, ApplicationStatus>>> = {
+  submit: { draft: 'submitted', returned: 'submitted' },
+  endorse: { submitted: 'endorsed' },
+  decline: { submitted: 'declined' },
+  return: { submitted: 'returned', endorsed: 'returned' },
+  // Screening starts once an application is in: endorsed on recommended tracks, submitted on direct ones.
+  pass_screening: { submitted: 'eligible', endorsed: 'eligible' },
+  fail_screening: { submitted: 'ineligible', endorsed: 'ineligible' },
+  withdraw: {
+    draft: 'withdrawn', submitted: 'withdrawn', returned: 'withdrawn', endorsed: 'withdrawn', declined: 'withdrawn',
+    eligible: 'withdrawn', in_review: 'withdrawn', advanced: 'withdrawn', candidate: 'withdrawn',
+  },
+};
+
+/** Where the event takes an application in `status`, or null when it may not happen. */
+export function nextStatus(status: ApplicationStatus, event: ApplicationEvent): ApplicationStatus | null {
+  return transitions[event][status] ?? null;
+}
+
+/** The statuses an event may start from (for conditional updates in SQL). */
+export function statusesAllowing(event: ApplicationEvent): ApplicationStatus[] {
+  return Object.keys(transitions[event]) as ApplicationStatus[];
+}
 
 /** The applicant edits a draft, or an application returned for revision. */
 export const isEditable = (s: ApplicationStatus): boolean => s === 'draft' || s === 'returned';
 
-const decided: ReadonlySet<ApplicationStatus> = new Set(['ineligible', 'eliminated', 'awarded', 'not_awarded', 'withdrawn']);
-
 /** Withdrawn at any point before a decision. */
-export const isWithdrawable = (s: ApplicationStatus): boolean => !decided.has(s);
+export const isWithdrawable = (s: ApplicationStatus): boolean => nextStatus(s, 'withdraw') !== null;

@@ -1,5 +1,5 @@
 import {
-  AppError, callWindow, isEditable, isWithdrawable, validateAnswers, formatShanghai,
+  AppError, callWindow, isEditable, isWithdrawable, statusesAllowing, validateAnswers, formatShanghai,
   type ApplicationDetail, type ApplicationSummary, type FormTemplate, type ProgramDefinition,
 } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
@@ -17,7 +17,7 @@ import {
 } from './application.repository.ts';
 import { fileRefIds, searchTextOf } from './search-text.ts';
 
-const EDITABLE = ['draft', 'returned'];
+const EDITABLE = statusesAllowing('submit');
 
 async function programOf(db: Db, programId: string): Promise<{ def: ProgramDefinition; status: string }> {
   const p = await findProgramById(db, programId);

@@ -6,16 +6,9 @@ import { programsApi, type ProgramSummary } from '../../api/programs.api.ts';
 import { isApiError } from '../../api/client.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { useSession } from '../../session/session.tsx';
+import { statusColor } from '../../shell/status.ts';
 import './home.css';
 
-const statusColor: Record<ProgramSummary['status'], string> = {
-  draft: 'default',
-  open: 'green',
-  reviewing: 'blue',
-  publicity: 'orange',
-  published: 'purple',
-  closed: 'default',
-};
 
 function Hero() {
   const { t } = useI18n();
@@ -58,30 +51,32 @@ function Hero() {
 function ProgramCard({ program }: { program: ProgramSummary }) {
   const { t } = useI18n();
   return (
-    <Card className="lv-program-card" data-testid="program-card">
-      <div className="lv-program-meta">
-        <Tag color={statusColor[program.status]} data-testid="program-status">
-          {t(`status.${program.status}` as MessageKey)}
-        </Tag>
-        <Typography.Text type="secondary">
-          <CalendarOutlined /> {t('home.year', { year: program.year })}
-        </Typography.Text>
-      </div>
-      {/* Official names run long (2025年河南省工业绿色低碳发展创新大赛): wrap, never cut. */}
-      <Typography.Title level={5} className="lv-program-name">
-        {program.name}
-      </Typography.Title>
-      {program.organizers.length > 0 && (
-        <Typography.Paragraph type="secondary" className="lv-program-organizers">
-          <TeamOutlined /> {t('home.organizers')}：{program.organizers.join('、')}
-        </Typography.Paragraph>
-      )}
-      {program.summary && (
-        <Typography.Paragraph ellipsis={{ rows: 3, tooltip: program.summary }} style={{ marginBottom: 0 }}>
-          {program.summary}
-        </Typography.Paragraph>
-      )}
-    </Card>
+    <Link to={`/programs/${program.slug}`} className="lv-program-link" data-testid={`program-link-${program.slug}`}>
+      <Card className="lv-program-card" data-testid="program-card" hoverable>
+        <div className="lv-program-meta">
+          <Tag color={statusColor[program.status]} data-testid="program-status">
+            {t(`status.${program.status}` as MessageKey)}
+          </Tag>
+          <Typography.Text type="secondary">
+            <CalendarOutlined /> {t('home.year', { year: program.year })}
+          </Typography.Text>
+        </div>
+        {/* Official names run long (2025年河南省工业绿色低碳发展创新大赛): wrap, never cut. */}
+        <Typography.Title level={5} className="lv-program-name">
+          {program.name}
+        </Typography.Title>
+        {program.organizers.length > 0 && (
+          <Typography.Paragraph type="secondary" className="lv-program-organizers">
+            <TeamOutlined /> {t('home.organizers')}：{program.organizers.join('、')}
+          </Typography.Paragraph>
+        )}
+        {program.summary && (
+          <Typography.Paragraph ellipsis={{ rows: 3, tooltip: program.summary }} style={{ marginBottom: 0 }}>
+            {program.summary}
+          </Typography.Paragraph>
+        )}
+      </Card>
+    </Link>
   );
 }
 
