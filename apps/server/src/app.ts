@@ -26,6 +26,7 @@ import { programRoutes } from './features/programs/program.routes.ts';
 import { organizationRoutes } from './features/organizations/organization.routes.ts';
 import { applicationRoutes } from './features/applications/application.routes.ts';
 import { programApplicationRoutes } from './features/applications/program-applications.routes.ts';
+import { documentRoutes } from './features/documents/document.routes.ts';
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -97,6 +98,7 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   organizationRoutes(app, deps);
   applicationRoutes(app, deps);
   programApplicationRoutes(app, deps);
+  documentRoutes(app, deps);
 
   const hasWeb = existsSync(webDist);
   if (hasWeb) {

@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { installGracefulShutdown } from './http/shutdown.ts';
 import { ensureFirstAdmin } from './features/access/admin.service.ts';
 import { loadSeedPrograms } from './features/programs/program.service.ts';
+import { preloadCjkFonts } from './features/documents/index.ts';
 import { DEMO_PASSWORD, loadDemoData } from './features/system/demo-data.ts';
 
 const config = loadConfig();
@@ -19,6 +20,8 @@ if (config.demoData) {
   if (demo.length) console.log(`  演示账号 / Demo accounts (password ${DEMO_PASSWORD}):\n${demo.map((e) => `    ${e}`).join('\n')}\n`);
 }
 
+// Parse the CJK font now, so the first 申报书 is not the slow one.
+preloadCjkFonts();
 installGracefulShutdown(app, async () => {
   await drain(5000);
   await database.close();

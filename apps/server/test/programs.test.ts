@@ -50,6 +50,28 @@ describeEachEngine('programs as configuration: the seed templates, versions, imp
     const submitted = await a.client.post(`/api/applications/${app.id}/submit`, { baseRevision: 1 });
     assert.equal(submitted.statusCode, 200, submitted.body);
     assert.equal(submitted.json().status, 'submitted');
+    // The printable 申报书, for the applicant and the organizer, not for anyone else.
+    const pdf = await a.client.get(`/api/applications/${app.id}/pdf`);
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    assert.equal((await admin.get(`/api/applications/${app.id}/pdf`)).statusCode, 200);
+    const other = h.client();
+    await other.register('nosy@example.com');
+    assert.equal((await other.get(`/api/applications/${app.id}/pdf`)).statusCode, 404);
+
+    // The organizer's streaming export has the application on its track's sheet.
+    const xlsx = await admin.get(`/api/programs/${program.id}/applications/export.xlsx?trackId=xiandao-green`);
+    assert.equal(xlsx.statusCode, 200, xlsx.body.slice(0, 200));
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    const cells = sheet.getRow(2).values as unknown[];
+    assert.ok(cells.includes(app.number), JSON.stringify(cells.slice(0, 8)));
+    assert.ok(cells.includes('低能耗复合胺烟气二氧化碳捕集技术'));
+    assert.equal((await a.client.get(`/api/programs/${program.id}/applications/export.xlsx`)).statusCode, 403);
+
     // A seed's original call closed in 2022: nobody can start one there now.
     const old = await bySlug('kczg-2022');
     const closed = await a.client.post('/api/applications', { programId: old.id, trackId: 'xiandao-green', organizationId: a.orgId });
@@ -77,6 +99,19 @@ describeEachEngine('programs as configuration: the seed templates, versions, imp
 
     const stale = await admin.put(`/api/programs/${p.id}/definition`, { format: 'yaml', text: stringify(def), baseUpdatedAt: p.updatedAt });
     assert.equal(stale.json().error.code, 'STALE_REVISION');
+  });
+
+  test('blank forms for offline drafting, as PDF and Excel, for anyone who can see the call', async () => {
+    const p = await bySlug('henan-green-2025');
+    const blankPdf = await h.client().get(`/api/programs/${p.id}/tracks/jieneng/blank.pdf`);
+    assert.equal(blankPdf.statusCode, 200);
+    assert.equal(blankPdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    assert.match(String(blankPdf.headers['content-disposition']), /filename\*=UTF-8''/);
+    const blankXlsx = await h.client().get(`/api/programs/${p.id}/tracks/jieneng/blank.xlsx`);
+    assert.equal(blankXlsx.statusCode, 200);
+    assert.equal(blankXlsx.rawPayload.subarray(0, 2).toString(), 'PK');
+    assert.equal((await h.client().get(`/api/programs/${p.id}/tracks/nope/blank.pdf`)).statusCode, 404);
+    assert.equal((await h.client().get(`/api/programs/${p.id}/tracks/jieneng/blank.exe`)).statusCode, 400);
   });
 
   test('a bad definition is refused with every problem listed, and changes nothing', async () => {

@@ -1,5 +1,4 @@
-import { computeDerived, FormState, type ApplicationStatus, type FormTemplate, type Section } from '@lvping/domain';
-import { formatRegion } from '@lvping/domain';
+import { computeDerived, formatRegion, FormState, type ApplicationStatus, type FormTemplate, type Section } from '@lvping/domain';
 import { shanghaiDate } from './answer-format.ts';
 import { renderSection, seal } from './pdf-fields.ts';
 import type { Mode, RenderContext } from './pdf-grid.ts';

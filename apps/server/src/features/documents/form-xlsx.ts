@@ -50,7 +50,8 @@ function validation(field: LeafField, lists: OptionLists): ExcelJS.DataValidatio
   if (field.kind !== 'number') return undefined;
   const type = field.integer ? 'whole' : 'decimal';
   const [min, max] = [field.min ?? -1e15, field.max ?? 1e15];
-  return { ...common, type, operator: 'between', formulae: [min, max], error: `请填写${field.integer ? '整数' : '数字'}（${hintParts(field).join('，') || '数值'}）` };
+  const limits = hintParts(field).filter((p) => p !== '整数');
+  return { ...common, type, operator: 'between', formulae: [min, max], error: `请填写${field.integer ? '整数' : '数字'}${limits.length ? `（${limits.join('，')}）` : ''}` };
 }
 
 function notes(template: FormTemplate, section: Section, field: LeafField): string {

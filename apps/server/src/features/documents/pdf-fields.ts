@@ -1,7 +1,7 @@
 import type { Field, FieldPlace, GroupField, LeafField, Section } from '@lvping/domain';
 import { blankDate, chineseDate, formatAnswer, isRecord, sealLine, signatureDate } from './answer-format.ts';
 import { conditionHint, limitHint } from './field-hints.ts';
-import { Grid, placeField, type RenderContext } from './pdf-grid.ts';
+import { Grid, placeField, repeatsTitle, stripNumbering, type RenderContext } from './pdf-grid.ts';
 import { SIZE } from './pdf-layout.ts';
 import { groupBlock, yearTableBlock } from './pdf-tables.ts';
 
@@ -21,22 +21,31 @@ function value(ctx: RenderContext, field: Field, place: FieldPlace): unknown {
 
 export function renderSection(ctx: RenderContext, section: Section, index: number): void {
   const { layout } = ctx;
-  layout.heading(`${cnNumber(index + 1)}、${section.title}`);
+  // A form whose titles carry their own numbering ("一、技术介绍") keeps it; others are numbered here.
+  const numbered = ctx.template.sections.some((s) => stripNumbering(s.title) !== s.title);
+  layout.heading(numbered ? section.title : `${cnNumber(index + 1)}、${section.title}`);
   if (ctx.mode === 'blank') {
     const note = [conditionHint(ctx.template, undefined, section.visibleIf), section.description ?? ''].filter(Boolean).join('');
     if (note) layout.line(note, { size: SIZE.hint, color: '#808080' });
     if (section.filledBy === 'recommender') layout.line('（本部分由推荐单位填写）', { size: SIZE.hint, color: '#808080' });
   }
   if (section.filledBy === 'recommender') return renderRecommender(ctx, section);
-  const grid = new Grid(layout);
-  for (const field of section.fields) {
+  const grid = new Grid(layout, section.title);
+  section.fields.forEach((field, i) => {
     const at: FieldPlace = { section };
-    if (ctx.state && !ctx.state.fieldVisible(field, at)) continue;
+    if (ctx.state && !ctx.state.fieldVisible(field, at)) return;
     const block = field.kind === 'yearTable' || field.kind === 'group' || field.kind === 'declaration' || field.kind === 'signature';
     if (block) grid.flush();
+    if (section.fields[i + 1]?.kind === 'signature' && field.kind === 'text') keepWithSeal(ctx, formatAnswer(field, value(ctx, field, at)));
     renderField(ctx, grid, section, field, at);
-  }
+  });
   grid.flush();
+}
+
+/** An opinion written just above the seal is signed with it: start a page rather than part them. */
+function keepWithSeal(ctx: RenderContext, text: string): void {
+  const height = ctx.layout.rowHeight([{ text, width: ctx.layout.width }]) + 30 + SEAL_HEIGHT;
+  if (height < ctx.layout.pageHeight / 2) ctx.layout.ensure(height);
 }
 
 function renderField(ctx: RenderContext, grid: Grid, section: Section, field: Field, at: FieldPlace): void {
@@ -44,7 +53,7 @@ function renderField(ctx: RenderContext, grid: Grid, section: Section, field: Fi
   const path = `${section.id}.${field.id}`;
   switch (field.kind) {
     case 'yearTable':
-      return yearTableBlock(ctx.layout, field, raw, ctx.mode === 'filled' ? ctx.derived : null, path);
+      return yearTableBlock(ctx.layout, field, raw, ctx.mode === 'filled' ? ctx.derived : null, path, section.title);
     case 'group':
       return groupBlock(ctx, section, field as GroupField, raw);
     case 'declaration':
@@ -67,8 +76,8 @@ function declaration(ctx: RenderContext, section: Section, field: Extract<Field,
   const sealFollows = section.fields.some((f) => f.kind === 'signature');
   const height = layout.rowHeight([{ text: field.text, width: layout.width }]) + 60 + (sealFollows ? SEAL_HEIGHT : 0);
   if (height < layout.pageHeight) layout.ensure(height);
-  if (field.label !== section.title) layout.row([{ text: field.label, width: layout.width, label: true }]);
-  layout.flowBox(field.text, { indent: true, minHeight: 0 });
+  const label = repeatsTitle(field.label, section.title) ? undefined : { text: field.label, width: layout.width, label: true };
+  layout.flowBox(field.text, { label, indent: true, minHeight: 0 });
   layout.row([{ text: field.checkboxLabel, width: layout.width, checkbox: raw === true }], 26);
 }
 
@@ -107,10 +116,10 @@ function renderRecommender(ctx: RenderContext, section: Section): void {
   const at: FieldPlace = { section };
   const visible = section.fields.filter((f) => !ctx.state || ctx.state.fieldVisible(f, at));
   const signature = visible.find((f) => f.kind === 'signature');
-  const date = signatureDate(value(ctx, signature ?? section.fields[0], at));
+  const date = signature ? signatureDate(value(ctx, signature, at)) : undefined;
   const footer = [`${sealLine(signature?.kind === 'signature' ? signature.signer : '推荐单位公章')}：`, `${date ? dateLine(date) : blankDate('day')}`];
   const texts = visible.filter((f) => f.kind === 'text');
-  const grid = new Grid(layout);
+  const grid = new Grid(layout, section.title);
   for (const f of visible) {
     if (f.kind === 'text' || f.kind === 'signature') continue;
     renderField(ctx, grid, section, f, at);
@@ -119,7 +128,8 @@ function renderRecommender(ctx: RenderContext, section: Section): void {
   if (!texts.length) return layout.flowBox('', { minHeight: 120, footer });
   texts.forEach((f, i) => {
     const text = ctx.mode === 'filled' ? formatAnswer(f as LeafField, value(ctx, f, at)) : '';
-    layout.row([{ text: f.label, width: layout.width, label: true, hint: ctx.mode === 'blank' ? limitHint(f as LeafField) || undefined : undefined }]);
-    layout.flowBox(text, { minHeight: 150, indent: true, footer: i === texts.length - 1 ? footer : undefined });
+    const hint = ctx.mode === 'blank' ? limitHint(f as LeafField) || undefined : undefined;
+    const label = !repeatsTitle(f.label, section.title) || hint ? { text: f.label, width: layout.width, label: true, hint } : undefined;
+    layout.flowBox(text, { label, minHeight: 150, indent: true, footer: i === texts.length - 1 ? footer : undefined });
   });
 }

@@ -45,10 +45,12 @@ function isProse(field: LeafField, text: string, mode: Mode): boolean {
   return mode === 'blank' ? (field.maxChars ?? 0) > 100 : text.length > BOX_CHARS || text.includes('\n');
 }
 
-/** Room to write a text of its maximum length by hand (about 36 字 a line), within reason. */
+const MAX_BLANK_BOX = 300;
+
+/** Room to write a text of its maximum length by hand (about 36 字 a line), up to MAX_BLANK_BOX. */
 function blankBoxHeight(field: LeafField): number {
   const chars = field.kind === 'text' ? (field.maxChars ?? 300) : 300;
-  return Math.min(400, Math.max(70, Math.ceil(chars / 36) * 17));
+  return Math.min(MAX_BLANK_BOX, Math.max(70, Math.ceil(chars / 36) * 17));
 }
 
 const HALF_KINDS = new Set(['number', 'date', 'trl', 'creditCode', 'computed']);
@@ -59,24 +61,47 @@ export function placeField(ctx: RenderContext, field: LeafField, raw: unknown, d
   const hint = ctx.mode === 'blank' ? [limitHint(field), field.help ?? ''].filter(Boolean).join('') : undefined;
   const unitOnly = ctx.mode === 'blank' && (field.kind === 'number' || field.kind === 'computed');
   const base = { label: field.label, text, hint: hint || undefined, align: unitOnly ? ('right' as const) : undefined };
-  if (isProse(field, text, ctx.mode)) return { ...base, kind: 'box', boxHeight: ctx.mode === 'blank' ? blankBoxHeight(field) : 0 };
+  if (isProse(field, text, ctx.mode)) {
+    if (ctx.mode === 'filled') return { ...base, kind: 'box', boxHeight: 0 };
+    const boxHeight = blankBoxHeight(field);
+    // A box too small for the longest answer says so, as paper forms do.
+    const more = boxHeight === MAX_BLANK_BOX ? '（篇幅不够可另附页）' : '';
+    return { ...base, hint: (base.hint ?? '') + more || undefined, kind: 'box', boxHeight };
+  }
   const short = ctx.mode === 'filled' ? ems(text) <= SHORT_EMS : field.kind !== 'text' || (field.maxChars ?? 99) <= 30;
   const halfKind = HALF_KINDS.has(field.kind) || ((field.kind === 'text' || (field.kind === 'choice' && !field.multiple)) && short);
   const fitsHalf = ctx.mode === 'filled' ? short : ems(text) <= SHORT_EMS && ems(hint ?? '') <= 24;
   return { ...base, kind: halfKind && fitsHalf ? 'half' : 'wide' };
 }
 
+const NUMBERING = /^\s*(?:[一二三四五六七八九十百]+[、.．]|（[一二三四五六七八九十]+）|\d+[、.．])\s*/;
+
+/** A section title without its own numbering: "一、技术介绍（400-600字）" → "技术介绍（400-600字）". */
+export function stripNumbering(title: string): string {
+  return title.replace(NUMBERING, '');
+}
+
+/** Whether a label only repeats its section's title ("技术介绍" under "一、技术介绍（400-600字）"). */
+export function repeatsTitle(label: string, sectionTitle: string): boolean {
+  const bare = (s: string) => stripNumbering(s).replace(/（[^）]*）|\([^)]*\)/g, '').trim();
+  return bare(label) !== '' && bare(label) === bare(sectionTitle);
+}
+
 /** Label/value rows, pairing consecutive half-width answers. */
 export class Grid {
   private pending: Placed | null = null;
 
-  constructor(private readonly layout: PdfLayout) {}
+  /** `sectionTitle`: a prose box whose label repeats it goes straight under the heading. */
+  constructor(
+    private readonly layout: PdfLayout,
+    private readonly sectionTitle = '',
+  ) {}
 
   add(p: Placed): void {
     if (p.kind === 'box') {
       this.flush();
-      this.layout.row([{ text: p.label, width: this.layout.width, label: true }]);
-      this.layout.flowBox(p.text, { minHeight: p.boxHeight, indent: true, hint: p.hint });
+      const label = repeatsTitle(p.label, this.sectionTitle) ? undefined : { text: p.label, width: this.layout.width, label: true };
+      this.layout.flowBox(p.text, { label, minHeight: p.boxHeight, indent: true, hint: p.hint });
     } else if (p.kind === 'half' && this.pending) {
       const half = (this.layout.width - 2 * LABEL_W) / 2;
       const a = this.pending;

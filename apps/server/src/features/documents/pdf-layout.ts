@@ -29,6 +29,8 @@ export type Cell = {
 };
 
 export type FlowBoxOptions = {
+  /** A full-width label row above the box, kept on the same page as the box's start. */
+  label?: Cell;
   minHeight?: number;
   /** Indent each paragraph by two characters, as Chinese prose is set. */
   indent?: boolean;
@@ -186,7 +188,9 @@ export class PdfLayout {
   flowBox(text: string, o: FlowBoxOptions = {}): void {
     const doc = this.doc;
     const footerH = o.footer ? o.footer.length * 22 + 10 : 0;
-    this.ensure(Math.min(this.pageHeight, Math.max(o.minHeight ?? 0, 48) + footerH));
+    const labelH = o.label ? this.rowHeight([o.label]) : 0;
+    this.ensure(labelH + Math.min(this.pageHeight - labelH, Math.max(o.minHeight ?? 0, 48) + footerH));
+    if (o.label) this.row([o.label]);
     const firstPage = this.pageIndex;
     const top = doc.y;
     const w = this.width - 2 * PAD;
@@ -225,8 +229,9 @@ export class PdfLayout {
     const last = this.pageIndex;
     for (let p = firstPage; p <= last; p++) {
       this.doc.switchToPage(p);
-      const y0 = p === firstPage ? top : MARGIN.top;
-      const y1 = p === last ? end : this.bottom;
+      // Where the text ran on over a page break, the border sits a padding outside the text area.
+      const y0 = p === firstPage ? top : MARGIN.top - PAD;
+      const y1 = p === last ? end : this.bottom + PAD;
       this.doc.lineWidth(BORDER).rect(MARGIN.left, y0, this.width, y1 - y0).stroke('black');
     }
   }

@@ -1,7 +1,7 @@
 import type { DerivedValues, Field, FieldPlace, GroupField, LeafField, Section } from '@lvping/domain';
 import { ems, formatAnswer, isRecord, yearCellText } from './answer-format.ts';
 import { yearLabel } from './field-hints.ts';
-import { Grid, placeField, type RenderContext } from './pdf-grid.ts';
+import { Grid, placeField, repeatsTitle, type RenderContext } from './pdf-grid.ts';
 import { SIZE, type Cell, type PdfLayout } from './pdf-layout.ts';
 
 // Year tables (指标 × 年份 + 平均值) and repeating groups (one row per item) as real tables whose
@@ -13,12 +13,12 @@ type YearTableField = Extract<Field, { kind: 'yearTable' }>;
  * Caption, header row, then the body rows. A table of up to half a page is kept on one page;
  * a longer one may break between rows, and its header is drawn again on the new page.
  */
-function table(layout: PdfLayout, caption: Cell, header: Cell[], rows: Cell[][]): void {
+function table(layout: PdfLayout, caption: Cell | null, header: Cell[], rows: Cell[][]): void {
   const heights = rows.map((r) => layout.rowHeight(r));
-  const top = layout.rowHeight([caption]) + layout.rowHeight(header);
+  const top = (caption ? layout.rowHeight([caption]) : 0) + layout.rowHeight(header);
   const all = top + heights.reduce((a, b) => a + b, 0);
   layout.ensure(all <= layout.pageHeight / 2 ? all : top + (heights[0] ?? 0));
-  layout.row([caption]);
+  if (caption) layout.row([caption]);
   layout.row(header);
   for (const r of rows) {
     const before = layout.pageIndex;
@@ -28,8 +28,9 @@ function table(layout: PdfLayout, caption: Cell, header: Cell[], rows: Cell[][])
   }
 }
 
-function caption(layout: PdfLayout, text: string, hint?: string): Cell {
-  return { text, width: layout.width, label: true, hint };
+/** The title row of a table; none when it would only repeat the section heading. */
+function caption(layout: PdfLayout, text: string, sectionTitle: string, hint?: string): Cell | null {
+  return repeatsTitle(text, sectionTitle) && !hint ? null : { text, width: layout.width, label: true, hint };
 }
 
 /**
@@ -47,7 +48,7 @@ function fitWidths(total: number, columns: Array<{ texts: string[]; min?: number
   return want.map((w, i) => min[i] + (w - min[i]) * k);
 }
 
-export function yearTableBlock(layout: PdfLayout, field: YearTableField, raw: unknown, derived: DerivedValues | null, path: string): void {
+export function yearTableBlock(layout: PdfLayout, field: YearTableField, raw: unknown, derived: DerivedValues | null, path: string, sectionTitle: string): void {
   const hasAverage = field.average && field.rows.some((r) => r.type === 'number');
   const cell = (rowId: string, y: number) => {
     const row = derived && isRecord(raw) ? raw[rowId] : undefined;
@@ -73,7 +74,7 @@ export function yearTableBlock(layout: PdfLayout, field: YearTableField, raw: un
       ? { text: r.label, width: ws[0], hint: options ? `（${options}）` : undefined }
       : { text: c.texts[ri], width: ws[i], align: 'center' as const }));
   });
-  table(layout, caption(layout, field.label, derived ? undefined : field.help), head, body);
+  table(layout, caption(layout, field.label, sectionTitle, derived ? undefined : field.help), head, body);
 }
 
 const MAX_TABLE_COLUMNS = 7;
@@ -115,11 +116,11 @@ export function groupBlock(ctx: RenderContext, section: Section, group: GroupFie
   const fields = group.fields as LeafField[];
   const items = groupItems(ctx, section, group, raw);
   const limit = group.maxItems ? `最多${group.maxItems}${group.itemLabel ? `个${group.itemLabel}` : '项'}` : '';
-  const title = caption(layout, group.label, ctx.mode === 'blank' ? [limit, group.help].filter(Boolean).join('；') || undefined : undefined);
+  const title = caption(layout, group.label, section.title, ctx.mode === 'blank' ? [limit, group.help].filter(Boolean).join('；') || undefined : undefined);
   const prose = fields.some((f, i) => isProseField(f, items.map((it) => it.texts[i])));
   if (prose || fields.length > MAX_TABLE_COLUMNS || !items.length) {
-    layout.ensure(layout.rowHeight([title]) + 60);
-    layout.row([title]);
+    layout.ensure((title ? layout.rowHeight([title]) : 0) + 60);
+    if (title) layout.row([title]);
     return groupByItem(ctx, group, items, raw);
   }
   const labels = fields.map((f) => (unitOf(f) ? `${f.label}（${unitOf(f)}）` : f.label));
