@@ -15,16 +15,22 @@ let pgAvailable: Promise<string | null> | null = null;
 /** null when PostgreSQL answers; otherwise why not. */
 export function postgresProblem(): Promise<string | null> {
   pgAvailable ??= (async () => {
-    const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
-    try {
-      await client.connect();
-      await client.query('select 1');
-      return null;
-    } catch (e) {
-      return `PostgreSQL at ${PG_ADMIN_URL} is not reachable (${(e as Error).message})`;
-    } finally {
-      await client.end().catch(() => {});
+    // A busy machine can be slow to accept: a few patient tries before calling it absent.
+    let problem = '';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 10_000 });
+      try {
+        await client.connect();
+        await client.query('select 1');
+        return null;
+      } catch (e) {
+        problem = (e as Error).message;
+        if (/ECONNREFUSED|ENOTFOUND|does not exist|authentication/i.test(problem)) break;
+      } finally {
+        await client.end().catch(() => {});
+      }
     }
+    return `PostgreSQL at ${PG_ADMIN_URL} is not reachable (${problem})`;
   })();
   return pgAvailable;
 }
