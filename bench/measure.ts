@@ -6,9 +6,14 @@ function envNumber(name: string, fallback: number): number {
   return Number.isFinite(v) && v >= 0 && process.env[name] !== '' ? v : fallback;
 }
 
-/** Shared defaults; BENCH_CONNECTIONS / BENCH_DURATION / BENCH_WARMUP override them for a quick local run. */
+/**
+ * Shared defaults; BENCH_CONNECTIONS / BENCH_SAVE_CONNECTIONS / BENCH_DURATION /
+ * BENCH_WARMUP override them for a quick local run.
+ */
 export const defaults = {
   connections: envNumber('BENCH_CONNECTIONS', 10),
+  /** The draft-save scenarios and their baseline: autosaves from many applicants at once. */
+  saveConnections: envNumber('BENCH_SAVE_CONNECTIONS', 50),
   durationS: envNumber('BENCH_DURATION', 5),
   warmupS: envNumber('BENCH_WARMUP', 1),
 };
@@ -21,6 +26,19 @@ export type MeasureOptions = {
   method?: string;
   headers?: Record<string, string>;
   body?: string | Buffer;
+  /**
+   * Per-request hooks (autocannon's `requests`), for requests that differ from
+   * one to the next, e.g. a save that must send the revision the previous one
+   * returned. They set method, path, headers and body themselves; the URL
+   * then gives only the host.
+   */
+  requests?: autocannon.Request[];
+  /**
+   * Runs after the warm-up, before the measured run: the warm-up's last
+   * requests were cut off mid-flight, so client-side state that follows the
+   * server's (revisions) may need resyncing.
+   */
+  afterWarmup?: () => Promise<void>;
   /**
    * By default any non-2xx fails the run, so a benchmark of fast 401s can't
    * pass for a fast endpoint; when allowed, non-2xx responses count too.
@@ -50,19 +68,41 @@ function percentile(sorted: Float64Array, q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
+function failure(what: string, r: { requests: number; non2xx: number; errors: number; timeouts: number; statusCodes: Record<string, number> }): Error {
+  return new Error(`${what}: ${r.requests} counted, ${r.non2xx} non-2xx, ${r.errors} errors (${r.timeouts} timeouts); status codes ${JSON.stringify(r.statusCodes)}`);
+}
+
+const statusCodesOf = (r: autocannon.Result) => Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, s]) => [code, s.count]));
+
 export async function measure(url: string, opts: MeasureOptions = {}): Promise<Measurement> {
   const connections = opts.connections ?? defaults.connections;
   const durationS = opts.durationS ?? defaults.durationS;
   const warmupS = opts.warmupS ?? defaults.warmupS;
-  const instance = autocannon({
+  const what = opts.requests ? `${url} (per-request hooks)` : `${opts.method ?? 'GET'} ${url}`;
+  const base: autocannon.Options = {
     url,
     connections,
-    duration: durationS,
     timeout: 10,
     method: opts.method ?? 'GET',
     headers: opts.headers,
     body: opts.body,
-    ...(warmupS > 0 ? { warmup: { connections, duration: warmupS } } : {}),
+    ...(opts.requests ? { requests: opts.requests } : {}),
+  };
+  if (warmupS > 0 && opts.afterWarmup) {
+    // A run of its own (autocannon's built-in warm-up starts the measured run
+    // straight after, with no room for the hook); its results are discarded
+    // but its failures are not: the hooks' bookkeeping must hold from the start.
+    const w = await autocannon({ ...base, duration: warmupS });
+    const non2xx = opts.allowNon2xx ? 0 : w.non2xx;
+    if (w.errors > 0 || non2xx > 0) {
+      throw failure(`${what} (warm-up)`, { requests: w.requests.total, non2xx, errors: w.errors, timeouts: w.timeouts, statusCodes: statusCodesOf(w) });
+    }
+    await opts.afterWarmup();
+  }
+  const instance = autocannon({
+    ...base,
+    duration: durationS,
+    ...(warmupS > 0 && !opts.afterWarmup ? { warmup: { connections, duration: warmupS } } : {}),
   });
   // autocannon's histogram has 1 ms resolution, which turns a 0.6 ms vs 1.4 ms
   // p99 into "1 vs 2". Keep the raw response times (measured run only; the
@@ -73,7 +113,7 @@ export async function measure(url: string, opts: MeasureOptions = {}): Promise<M
   });
   const r = await instance;
   const sorted = Float64Array.from(samples).sort();
-  const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, s]) => [code, s.count]));
+  const statusCodes = statusCodesOf(r);
   const m: Measurement = {
     reqPerSec: r.requests.average,
     p50Ms: percentile(sorted, 0.5),
@@ -89,7 +129,7 @@ export async function measure(url: string, opts: MeasureOptions = {}): Promise<M
     statusCodes,
   };
   if (m.errors > 0 || m.requests === 0 || (!opts.allowNon2xx && m.non2xx > 0)) {
-    throw new Error(`${opts.method ?? 'GET'} ${url}: ${m.requests} counted, ${m.non2xx} non-2xx, ${m.errors} errors (${m.timeouts} timeouts); status codes ${JSON.stringify(statusCodes)}`);
+    throw failure(what, m);
   }
   return m;
 }

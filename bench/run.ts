@@ -1,20 +1,28 @@
 // `npm run bench [-- filter…]`: runs the scenarios one after another (never in
 // parallel: they'd share the 2 cores), prints a table and writes JSON.
-// Filters match scenario name or engine ("postgres", "auth/me"); the baseline
-// always runs because the ratios need it.
+// Filters match scenario name or engine ("postgres", "auth/me", "draft"); the
+// baseline of each group that runs runs too, because the ratios need it.
 // Adding a scenario: write bench/scenarios/<name>.ts exporting a Scenario
 // (see scenario.ts; start servers with startLvping/startServer, measure with
 // measure()) and add it to the list below.
 import { addRatios, formatTable, loadWarning, sampleCpuBusy, writeJson } from './report.ts';
-import { hadCleanupFailure, installSignalCleanup, interruptedBy, runScenario, unwindAll, type AnyScenario, type Row } from './scenario.ts';
+import { groupOf, hadCleanupFailure, installSignalCleanup, interruptedBy, runScenario, unwindAll, type AnyScenario, type Row } from './scenario.ts';
 import { authMe } from './scenarios/auth-me.ts';
-import { baseline } from './scenarios/baseline.ts';
+import { baseline, writeBaseline } from './scenarios/baseline.ts';
+import { draftSave } from './scenarios/draft-save.ts';
+import { pdfApplication, pdfBaseline } from './scenarios/pdf-render.ts';
+import { csvExportBaseline, xlsxExport } from './scenarios/xlsx-export.ts';
 
-const scenarios: AnyScenario[] = [baseline, authMe('sqlite'), authMe('postgres')];
+const scenarios: AnyScenario[] = [
+  baseline, authMe('sqlite'), authMe('postgres'), writeBaseline, draftSave('sqlite'), draftSave('postgres'),
+  pdfBaseline, pdfApplication, csvExportBaseline, xlsxExport,
+];
 
 async function main(): Promise<number> {
   const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-  const selected = scenarios.filter((s) => s.isBaseline || !filters.length || filters.some((f) => `${s.name} ${s.engine}`.includes(f)));
+  const matches = (s: AnyScenario) => !filters.length || filters.some((f) => `${s.name} ${s.engine}`.includes(f));
+  const groups = new Set(scenarios.filter((s) => !s.isBaseline && matches(s)).map(groupOf));
+  const selected = scenarios.filter((s) => matches(s) || (s.isBaseline && groups.has(groupOf(s))));
   installSignalCleanup();
   const startedAt = new Date();
   const cpuBusy = await sampleCpuBusy();

@@ -16,12 +16,30 @@ export type Ctx = {
   signal: AbortSignal;
 };
 
+/** A target a scenario should meet, checked against its measurement and its group's baseline. */
+export type Aim = {
+  /** At least this fraction of the baseline's req/s. */
+  minRpsRatio?: number;
+  /** A p99 below this. */
+  maxP99Ms?: number;
+};
+
+/** The group of scenarios that say none: compared with the bare GET route. */
+export const DEFAULT_GROUP = 'GET';
+
 export type Scenario<S = unknown> = {
   name: string;
   /** What runs behind the server: 'fastify' for the bare baseline, else the database engine. */
   engine: string;
-  /** Ratios in the report are relative to the scenario marked as the baseline. */
+  /**
+   * Ratios in the report are relative to the baseline of the same group: the
+   * same kind of request on bare Fastify (default: DEFAULT_GROUP, `GET /`).
+   * A group has one baseline; a run includes the baselines of the groups it runs.
+   */
+  group?: string;
+  /** This scenario is its group's baseline. */
   isBaseline?: boolean;
+  aim?: Aim;
   setup(ctx: Ctx): Promise<S>;
   run(state: S, ctx: Ctx): Promise<Measurement>;
   /** Extra teardown; runs before the deferred cleanups. */
@@ -33,13 +51,19 @@ export type AnyScenario = Scenario<any>;
 export type Row = {
   scenario: string;
   engine: string;
+  group: string;
   isBaseline: boolean;
+  aim?: Aim;
+  /** Whether the aim held; undefined when it could not be checked (no measurement or no baseline). */
+  aimMet?: boolean;
   status: 'ok' | 'skipped' | 'failed';
   reason?: string;
   measurement?: Measurement;
   rpsRatio?: number;
   p99Ratio?: number;
 };
+
+export const groupOf = (s: { group?: string }): string => s.group ?? DEFAULT_GROUP;
 
 class SkipScenario extends Error {}
 
@@ -94,7 +118,7 @@ export async function runScenario(s: AnyScenario): Promise<Row> {
     log: (msg) => console.log(`  ${label}: ${msg}`),
     signal: abort.signal,
   };
-  const row: Row = { scenario: s.name, engine: s.engine, isBaseline: !!s.isBaseline, status: 'ok' };
+  const row: Row = { scenario: s.name, engine: s.engine, group: groupOf(s), isBaseline: !!s.isBaseline, ...(s.aim ? { aim: s.aim } : {}), status: 'ok' };
   if (interrupted) return { ...row, status: 'skipped', reason: `interrupted by ${interrupted}` };
   const depth = cleanups.length;
   const started = Date.now();

@@ -11,10 +11,15 @@ const STOP_TIMEOUT_MS = 5_000;
 
 export type ServerProcess = { url: string; pid: number };
 
+export type ServeTarget = 'bare' | 'bare-write' | 'lvping';
+
 /** Spawns the server; its stop is deferred on ctx before it even starts listening. */
-export async function startServer(ctx: Ctx, target: 'bare' | 'lvping', env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServer(ctx: Ctx, target: ServeTarget, env: Record<string, string> = {}): Promise<ServerProcess> {
   ctx.signal.throwIfAborted();
-  const child = spawn(process.execPath, ['--import', 'tsx', serveFile, target], {
+  // BENCH_SERVER_NODE_ARGS: extra node flags for the server only, e.g.
+  // "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where its time goes.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', serveFile, target], {
     cwd: root, // `--import tsx` resolves from here
     env: { ...process.env, PORT: '0', ...env }, // a free port unless told otherwise, whatever the shell's PORT
     stdio: ['pipe', 'pipe', 'pipe'],
