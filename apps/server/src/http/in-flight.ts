@@ -7,9 +7,17 @@ import type { FastifyInstance } from 'fastify';
  */
 export function trackInFlight(app: FastifyInstance): (maxMs: number) => Promise<void> {
   const inFlight = new Set<unknown>();
+  const handling = new WeakSet<object>();
   app.server.on('request', (req, res) => {
     inFlight.add(req);
     res.once('finish', () => inFlight.delete(req)); // replies sent around Fastify's hooks (503 while closing)
+    // A client gone before its handler started: nothing of ours will run for it, stop waiting.
+    res.once('close', () => {
+      if (!handling.has(req)) inFlight.delete(req);
+    });
+  });
+  app.addHook('preHandler', async (request) => {
+    handling.add(request.raw);
   });
   app.addHook('onSend', async (request, _reply, payload) => {
     inFlight.delete(request.raw);
