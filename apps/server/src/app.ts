@@ -27,6 +27,11 @@ import { organizationRoutes } from './features/organizations/organization.routes
 import { applicationRoutes } from './features/applications/application.routes.ts';
 import { programApplicationRoutes } from './features/applications/program-applications.routes.ts';
 import { documentRoutes } from './features/documents/document.routes.ts';
+import { recommendationRoutes } from './features/recommendation/recommendation.routes.ts';
+import { unitRoutes } from './features/recommendation/unit.routes.ts';
+import { screeningRoutes } from './features/screening/screening.routes.ts';
+import { notificationRoutes } from './features/notifications/notification.routes.ts';
+import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -99,6 +104,11 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   applicationRoutes(app, deps);
   programApplicationRoutes(app, deps);
   documentRoutes(app, deps);
+  recommendationRoutes(app, deps);
+  unitRoutes(app, deps);
+  screeningRoutes(app, deps);
+  notificationRoutes(app, deps);
+  dashboardRoutes(app, deps);
 
   const hasWeb = existsSync(webDist);
   if (hasWeb) {

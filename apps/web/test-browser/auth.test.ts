@@ -211,7 +211,7 @@ describe('web app in Chromium', { skip: skip ?? false, timeout: 180_000 }, () =>
     await logIn(page, 'organizer@demo.lvping.local', DEMO_PASSWORD);
     await seeTestId(page, 'user-name');
     await page.getByTestId('nav-organizer').click();
-    await seeText(page, '活动管理 即将上线');
+    await seeTestId(page, 'organizer-home');
     await page.goto(`${server.baseUrl}/admin`);
     await seeText(page, '无权访问');
     await page.getByTestId('nav-my').click();
@@ -226,7 +226,7 @@ describe('web app in Chromium', { skip: skip ?? false, timeout: 180_000 }, () =>
     await page.getByTestId('login-email').fill('organizer@demo.lvping.local');
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
-    await seeText(page, '活动管理 即将上线');
+    await seeTestId(page, 'organizer-home');
     assert.equal(new URL(page.url()).pathname, '/organizer');
     await logOut(page);
     assert.deepEqual(appErrors(errors), []);

@@ -20,11 +20,6 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
     // An idle connection the server drops (restart, failover) must not crash the process;
     // the pool replaces it on the next query.
     pool.on('error', (err) => console.error(`PostgreSQL idle connection error: ${err.message}`));
-    // A pooled connection the server closes while idle (a restart, a failover, or a test dropping
-    // its database just after the pool ended) is an 'error' event on the pool; pg has already
-    // dropped that client and the next query connects afresh. Unhandled, the event would crash
-    // the process, so it is acknowledged here.
-    pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

@@ -114,6 +114,8 @@ export interface ApplicationsTable {
   created_at: number;
   updated_at: number;
   submitted_at: number | null;
+  /** The recommending unit the applicant names (recommended tracks only). */
+  unit_id: string | null;
 }
 export interface ApplicationEventsTable {
   id: string;
@@ -141,6 +143,93 @@ export interface ApplicationFilesTable {
   created_at: number;
 }
 
+export interface ApplicationVersionsTable {
+  application_id: string;
+  version_no: number;
+  answers_json: string;
+  form_version: number;
+  submitted_at: number;
+  submitted_by: string;
+}
+export interface ScreeningsTable {
+  id: string;
+  application_id: string;
+  version_no: number;
+  checklist_json: string;
+  rules_json: string | null;
+  outcome: string | null;
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: number | null;
+  released_at: number | null;
+  revision: number;
+  created_at: number;
+  updated_at: number;
+}
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: number;
+  read_at: number | null;
+}
+export interface UnitDeadlineOverridesTable {
+  program_id: string;
+  unit_id: string;
+  until: number;
+  updated_at: number;
+  updated_by: string | null;
+}
+
+export interface RecommendingUnitsTable {
+  id: string;
+  program_id: string;
+  definition_unit_id: string | null;
+  name: string;
+  region_code: string;
+  channels_json: string;
+  contacts_json: string;
+  admin_emails_json: string;
+  invite_token_hash: string | null;
+  created_at: number;
+  updated_at: number;
+}
+export interface UnitMembersTable {
+  unit_id: string;
+  user_id: string;
+  created_at: number;
+}
+export interface UnitInvitationsTable {
+  token_hash: string;
+  unit_id: string;
+  email: string;
+  invited_by: string | null;
+  created_at: number;
+  expires_at: number;
+  accepted_at: number | null;
+  accepted_by: string | null;
+}
+export interface NominationsTable {
+  application_id: string;
+  program_id: string;
+  unit_id: string;
+  track_id: string;
+  status: string;
+  opinion: string | null;
+  stamped_file_id: string | null;
+  reason: string | null;
+  decided_by: string;
+  decided_at: number;
+}
+export interface QuotaUsageTable {
+  unit_id: string;
+  track_id: string;
+  used: number;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -156,6 +245,15 @@ export interface DB {
   application_events: ApplicationEventsTable;
   files: FilesTable;
   application_files: ApplicationFilesTable;
+  application_versions: ApplicationVersionsTable;
+  screenings: ScreeningsTable;
+  notifications: NotificationsTable;
+  unit_deadline_overrides: UnitDeadlineOverridesTable;
+  recommending_units: RecommendingUnitsTable;
+  unit_members: UnitMembersTable;
+  unit_invitations: UnitInvitationsTable;
+  nominations: NominationsTable;
+  quota_usage: QuotaUsageTable;
 }
 
 // Generated is re-exported for later tables with database-assigned columns.

@@ -2,12 +2,21 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { Lang, Localized } from '@lvping/domain/errors.ts';
-import { zhCN, type MessageKey, type Messages } from './zh-CN.ts';
+import { zhCN, type MessageKey } from './zh-CN.ts';
 import { en } from './en.ts';
+import type { WorkMessageKey } from './work.zh-CN.ts';
 
-export type { Lang, Localized, MessageKey };
+export type { Lang, Localized, MessageKey, WorkMessageKey };
+/** Every key t() takes: the shell's, and the work areas' (registered when their pages load). */
+export type AnyMessageKey = MessageKey | WorkMessageKey;
 
-const dictionaries: Record<Lang, Messages> = { 'zh-CN': zhCN, en };
+const dictionaries: Record<Lang, Partial<Record<AnyMessageKey, string>>> = { 'zh-CN': { ...zhCN }, en: { ...en } };
+
+/** Adds a lazily loaded dictionary (see work.ts) to both languages. */
+export function registerMessages(extra: Record<Lang, Partial<Record<AnyMessageKey, string>>>): void {
+  Object.assign(dictionaries['zh-CN'], extra['zh-CN']);
+  Object.assign(dictionaries.en, extra.en);
+}
 export const LANG_STORAGE_KEY = 'lvping.lang';
 
 /** Chinese unless the person chose English before (the choice is remembered per browser). */
@@ -19,8 +28,9 @@ export function initialLang(): Lang {
   }
 }
 
-export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  const text = dictionaries[lang][key];
+export function translate(lang: Lang, key: AnyMessageKey, params?: Record<string, string | number>): string {
+  // A key whose dictionary is not loaded yet reads as the key itself rather than crashing the page.
+  const text = dictionaries[lang][key] ?? dictionaries['zh-CN'][key] ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
@@ -28,7 +38,7 @@ export function translate(lang: Lang, key: MessageKey, params?: Record<string, s
 export type I18n = {
   lang: Lang;
   setLang: (lang: Lang) => void;
-  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  t: (key: AnyMessageKey, params?: Record<string, string | number>) => string;
   /** Picks the current language out of a server-sent {'zh-CN', en} message. */
   pick: (text: Localized) => string;
 };

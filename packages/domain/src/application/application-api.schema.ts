@@ -56,6 +56,10 @@ export const CreateApplicationRequestSchema = z.strictObject({
   programId: z.string().min(1).max(100),
   trackId: z.string().min(1).max(100),
   organizationId: z.string().min(1).max(100),
+  /** On a recommended track: the recommending unit picked from the program's list… */
+  unitId: z.string().min(1).max(100).optional(),
+  /** …or the token of the unit's invitation link the applicant arrived through. */
+  inviteToken: z.string().min(10).max(200).optional(),
 });
 
 export const TimelineEntrySchema = z.object({

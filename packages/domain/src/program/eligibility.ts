@@ -31,6 +31,15 @@ export type EligibilityRule = z.infer<typeof EligibilityRuleSchema>;
 
 export type RuleOutcome = { ruleId: string; status: 'pass' | 'fail' | 'unknown'; reason: Localized | null };
 
+/**
+ * Besides the form's answers, a rule may read the applicant organization's registered data as
+ * `organization.<field>` (e.g. `organization.regionCode` for 注册地): what the platform already
+ * verified (the credit code's check digit, a GB/T 2260 code) need not be typed again.
+ */
+export const organizationRuleFields = ['name', 'creditCode', 'regionCode', 'kind'] as const;
+export const isOrganizationRuleField = (path: string): boolean =>
+  (organizationRuleFields as readonly string[]).some((f) => path === `organization.${f}`);
+
 function answerAt(answers: Record<string, unknown>, path: string): unknown {
   return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), answers);
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { FormTemplateSchema } from '../form/form-template.schema.ts';
 import { resolveRef } from '../form/form-refs.ts';
 import { isShanghaiTime, shanghaiToEpoch } from './shanghai-time.ts';
-import { EligibilityRuleSchema } from './eligibility.ts';
+import { EligibilityRuleSchema, isOrganizationRuleField } from './eligibility.ts';
+import { RecommendationBlockSchema, recommendationProblems } from '../recommendation/recommendation-definition.schema.ts';
 
 // A program (评选活动 / 榜单 / 大赛) is configuration: this definition plus its form templates.
 // The engine runs any program that passes this schema; the seeds in templates/ are three.
@@ -111,6 +112,8 @@ export const ProgramDefinitionSchema = z
     forms: z.array(FormTemplateSchema).min(1),
     /** Program-level awards such as 优秀组织奖. */
     programAwards: z.array(z.strictObject({ id: Id, name: Text, nameEn: Text.optional(), description: z.string().max(5000).optional() })).default([]),
+    /** 推荐: channels, quotas per track and the units the call names (recommendation-definition.schema.ts). */
+    recommendation: RecommendationBlockSchema.optional(),
   })
   .superRefine((p, ctx) => {
     const dup = (items: { id: string }[], path: string) => {
@@ -141,11 +144,14 @@ export const ProgramDefinitionSchema = z
       dup(t.awardTiers, `tracks.${i}.awardTiers`);
       const form = forms.get(t.formId);
       t.eligibility.rules.forEach((r, j) => {
-        if (form && !resolveRef(form, undefined, r.field)) {
+        if (form && !resolveRef(form, undefined, r.field) && !isOrganizationRuleField(r.field)) {
           ctx.addIssue({ code: 'custom', path: ['tracks', i, 'eligibility', 'rules', j, 'field'], message: `申报表 ${t.formId} 中没有字段 ${r.field}`, params: { en: `form ${t.formId} has no field ${r.field}` } });
         }
       });
     });
+    if (p.recommendation) {
+      for (const r of recommendationProblems(p.recommendation, p.tracks)) ctx.addIssue({ code: 'custom', path: ['recommendation', ...r.path], message: r.zh, params: { en: r.en } });
+    }
   });
 export type ProgramDefinition = z.infer<typeof ProgramDefinitionSchema>;
 export type ProgramDefinitionInput = z.input<typeof ProgramDefinitionSchema>;

@@ -6,6 +6,7 @@ import { callWindow, type ProgramDefinition } from '../../src/program/program-de
 import { evaluateEligibility } from '../../src/program/eligibility.ts';
 import { validateAnswers } from '../../src/form/validate-answers.ts';
 import type { Field, FormTemplate } from '../../src/form/form-template.schema.ts';
+import { trackQuota } from '../../src/recommendation/quota.ts';
 
 // The built-in template of the 2025 河南省工业绿色低碳发展创新大赛, checked against its source
 // (seeds/004: 工作方案, 附件1 申报表, 附件2 评比细则).
@@ -293,5 +294,25 @@ describe('henan-green-2025: answering the 节能降碳 form', () => {
     const g = form('anli');
     const r = validateAnswers(g, { case: { direction: ['zixun-pingjia', { other: '碳'.repeat(201) }] } }, { mode: 'draft' });
     assert.deepEqual(r.errors.map((e) => [e.path, e.message['zh-CN']]), [['case.direction.1', '不能超过 200 字（当前 201 字）']]);
+  });
+});
+
+describe('henan-green-2025: city recommendation (§六（一）, §八)', () => {
+  const rec = () => def.recommendation ?? assert.fail('no recommendation block');
+
+  test('19 city teams: the 17 省辖市, 济源示范区 and 航空港区, with GB/T 2260 codes', () => {
+    assert.equal(rec().unitKind, 'city');
+    assert.equal(rec().units.length, 19);
+    assert.deepEqual(rec().units.slice(0, 3).map((u) => [u.name, u.regionCode]), [['郑州市', '410100'], ['开封市', '410200'], ['洛阳市', '410300']]);
+    assert.deepEqual(rec().units.slice(-2).map((u) => [u.name, u.regionCode]), [['济源示范区', '419001'], ['航空港区', '410173']]);
+    for (const u of rec().units.slice(0, 17)) assert.match(u.regionCode, /^41\d{2}00$/, u.name);
+    assert.equal(new Set(rec().units.map((u) => u.regionCode)).size, 19);
+  });
+
+  test('每个赛道推荐参赛项目不少于3个: a min of 3 on the four city tracks, no max, no stacking', () => {
+    assert.equal(rec().stacking, false);
+    for (const id of ['qingjie', 'jieneng', 'ziyuan', 'lvse-sheji']) assert.deepEqual(trackQuota(rec(), id, []), { max: null, min: 3 }, id);
+    // Suppliers put forward their own cases: no city quota on 典型案例.
+    assert.deepEqual(trackQuota(rec(), 'gongyingshang', []), { max: null, min: null });
   });
 });

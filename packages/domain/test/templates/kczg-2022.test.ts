@@ -10,6 +10,7 @@ import { validateAnswers } from '../../src/form/validate-answers.ts';
 import { countChars } from '../../src/form/text-length.ts';
 import type { Field, FormTemplate, Section } from '../../src/form/form-template.schema.ts';
 import { samplePdf, xiandaoGreenAnswers, xiandaoGreenTexts } from './samples.ts';
+import { trackQuota } from '../../src/recommendation/quota.ts';
 
 // The 2022 科创中国 template (templates/kczg-2022.yaml) against its source, seeds/001: the
 // notice, 附件1 (申报条件) and 附件2 (申报样表). What is asserted here is what makes the
@@ -375,5 +376,32 @@ describe('kczg-2022: answering the 绿色低碳 form', () => {
       'basic.unitName', 'economic.text', 'ip.text', 'scenarios.text', 'social.text', 'team.address', 'team.contact', 'team.email', 'team.intro',
       'team.phone', 'techIntro.text',
     ]);
+  });
+});
+
+describe('kczg-2022: 二、推荐渠道及名额', () => {
+  test('the six channels of §二（一）', () => {
+    assert.deepEqual(def.recommendation!.channels.map((c) => c.name), [
+      '全国学会/协会/研究会', '省级科协（含新疆生产建设兵团科协）', '“科创中国”试点城市（园区）', '中央企业科协', '“科创中国”联合体成员单位', '其他有关单位',
+    ]);
+    assert.equal(def.recommendation!.unitKind, 'unit');
+  });
+
+  test('≤3 per field of 先导技术榜, ≤5 新锐企业榜, ≤2 each for the other three; stacking across channels', () => {
+    const rec = def.recommendation!;
+    assert.equal(rec.stacking, true);
+    const max = (trackId: string, channels: string[] = ['national-society']) => trackQuota(rec, trackId, channels).max;
+    for (const t of def.tracks.filter((x) => x.group === 'xiandao')) assert.equal(max(t.id), 3, t.id);
+    assert.equal(max('xinrui'), 5);
+    for (const id of ['rongtong', 'chuangye', 'jishu-jingliren']) assert.equal(max(id), 2, id);
+    // "推荐单位同时属于多个推荐渠道的，可叠加推荐名额": a 省级科协 that is also a 联合体成员单位.
+    assert.equal(max('xiandao-green', ['provincial-cast', 'union-member']), 6);
+    assert.equal(max('xinrui', ['provincial-cast', 'union-member']), 10);
+  });
+
+  test('国际创新合作榜 and 开源创新榜 (已另行组织) have no recommendation step and no quota', () => {
+    const quotaTracks = new Set(def.recommendation!.quotas.flatMap((q) => q.tracks));
+    assert.deepEqual(def.tracks.filter((t) => t.entry === 'recommendation').map((t) => t.id).sort(), [...quotaTracks].sort());
+    for (const id of ['guoji', 'kaiyuan']) assert.deepEqual(trackQuota(def.recommendation!, id, ['other']), { max: null, min: null });
   });
 });

@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261122000100_foundation.ts';
 import * as applications from './20261122000200_applications.ts';
+import * as screening from './20261122000400_screening.ts';
+import * as recommendation from './20261122000500_recommendation.ts';
 
 // Timestamped names sort into the order they run. Add new migrations here.
 export const migrations: Record<string, Migration> = {
   '20261122000100_foundation': foundation,
   '20261122000200_applications': applications,
+  '20261122000400_screening': screening,
+  '20261122000500_recommendation': recommendation,
 };

@@ -16,6 +16,8 @@ import {
   findApplicationFor, insertApplication, insertEvent, listApplicationsOf, listEvents, saveAnswersIfCurrent, setStatusIfCurrent, type ApplicationRow,
 } from './application.repository.ts';
 import { fileRefIds, searchTextOf } from './search-text.ts';
+import { recordSubmittedVersion } from '../screening/version.repository.ts';
+import { unitNamedOnCreate } from '../recommendation/unit-choice.ts';
 
 const EDITABLE = statusesAllowing('submit');
 
@@ -25,10 +27,20 @@ async function programOf(db: Db, programId: string): Promise<{ def: ProgramDefin
   return { def: programDefinition(p), status: p.status };
 }
 
+// A stored form version never changes, so every process may keep the parsed ones: an
+// autosave then costs no form read and no parse of a 100 KB definition.
+const formCache = new Map<string, FormTemplate>();
+
 export async function formOf(db: Db, row: Pick<ApplicationRow, 'program_id' | 'form_id' | 'form_version'>): Promise<FormTemplate> {
+  const key = `${row.program_id}/${row.form_id}/${row.form_version}`;
+  const cached = formCache.get(key);
+  if (cached) return cached;
   const v = await findFormVersion(db, row.program_id, row.form_id, row.form_version);
   if (!v) throw new Error(`form ${row.form_id}@${row.form_version} of program ${row.program_id} is missing`);
-  return JSON.parse(v.definition_json) as FormTemplate;
+  const form = JSON.parse(v.definition_json) as FormTemplate;
+  if (formCache.size >= 500) formCache.delete(formCache.keys().next().value!);
+  formCache.set(key, form);
+  return form;
 }
 
 export const deadlineOf = (row: ApplicationRow, def: ProgramDefinition) => row.deadline_override ?? callWindow(def).closesAt;
@@ -56,7 +68,9 @@ export async function getApplication(deps: Deps, actor: Actor | null, id: string
 }
 
 /** Starts a draft on an open track for one of the applicant's organizations. */
-export async function createApplication(deps: Deps, actor: Actor, input: { programId: string; trackId: string; organizationId: string }, requestId: string | null = null): Promise<ApplicationDetail> {
+export async function createApplication(
+  deps: Deps, actor: Actor, input: { programId: string; trackId: string; organizationId: string; unitId?: string; inviteToken?: string }, requestId: string | null = null,
+): Promise<ApplicationDetail> {
   const program = await findProgramById(deps.db, input.programId);
   if (!program?.definition_json || program.status === 'draft') throw new AppError('NOT_FOUND', { fields: [{ path: 'programId', message: { 'zh-CN': '没有这个活动', en: 'No such program' } }] });
   const def = programDefinition(program);
@@ -72,6 +86,8 @@ export async function createApplication(deps: Deps, actor: Actor, input: { progr
   const existing = await findApplicationFor(deps.db, input.programId, input.trackId, input.organizationId);
   const duplicate = () => new AppError('CONFLICT', { message: { 'zh-CN': '该单位已在此赛道申报', en: 'This organization already has an application on this track' }, details: { applicationId: existing?.id } });
   if (existing) throw duplicate();
+  // 推荐: the unit picked with the draft, or the one whose link the applicant came through.
+  const unitId = await unitNamedOnCreate(deps.db, input.programId, track, input);
   const formVersion = (await latestFormVersions(deps.db, input.programId)).get(track.formId)!.version;
   const id = newId();
   await deps.db.transaction().execute(async (trx) => {
@@ -80,11 +96,11 @@ export async function createApplication(deps: Deps, actor: Actor, input: { progr
       id, number: `${def.slug.toUpperCase()}-${String(seq).padStart(5, '0')}`, program_id: input.programId, track_id: track.id,
       organization_id: org.id, applicant_user_id: actor.userId, status: 'draft', form_id: track.formId, form_version: formVersion,
       answers_json: '{}', revision: 0, search_text: searchTextOf({}, [org.name, org.credit_code]), region_code: org.region_code,
-      deadline_override: null, created_at: now, updated_at: now, submitted_at: null,
+      deadline_override: null, created_at: now, updated_at: now, submitted_at: null, unit_id: unitId,
     };
     await insertApplication(trx, row);
     await insertEvent(trx, { id: newId(), application_id: id, at: now, status: 'draft', note: null, actor_id: actor.userId });
-    await appendAudit(trx, { actorId: actor.userId, action: 'application.create', entity: 'application', entityId: id, after: { programId: row.program_id, trackId: row.track_id, organizationId: org.id, number: row.number }, requestId }, now);
+    await appendAudit(trx, { actorId: actor.userId, action: 'application.create', entity: 'application', entityId: id, after: { programId: row.program_id, trackId: row.track_id, organizationId: org.id, number: row.number, unitId }, requestId }, now);
   }).catch((e) => {
     if (!(e instanceof AppError) && /unique|duplicate/i.test(String((e as Error).message))) throw duplicate();
     throw e;
@@ -147,6 +163,8 @@ export async function submitApplication(deps: Deps, actor: Actor, id: string, ba
       throw new AppError('STALE_REVISION');
     }
     await insertEvent(trx, { id: newId(), application_id: id, at: now, status: 'submitted', note: null, actor_id: actor.userId });
+    // Screening keeps every submitted version (resubmissions too) so returned ones can be compared: features/screening.
+    await recordSubmittedVersion(trx, { applicationId: id, answersJson: row.answers_json, formVersion: row.form_version, at: now, by: actor.userId });
     await appendAudit(trx, { actorId: actor.userId, action: 'application.submit', entity: 'application', entityId: id, before: { status: row.status }, after: { status: 'submitted', revision: baseRevision + 1 }, requestId }, now);
   });
   await sendReceipt(deps, actor, row, def, now);

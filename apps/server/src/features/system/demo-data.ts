@@ -6,6 +6,7 @@ import { grantRole } from '../access/grant.service.ts';
 import { readProgramTemplates } from '../programs/program-templates.ts';
 import { findProgramBySlug } from '../programs/program.repository.ts';
 import { insertProgramDefinition } from '../programs/program.service.ts';
+import { joinDemoUnits } from '../recommendation/demo-units.ts';
 
 export const DEMO_PASSWORD = 'lvping-demo-2026';
 
@@ -43,6 +44,7 @@ export async function loadDemoData(deps: Deps): Promise<string[]> {
     if (await findUserByEmail(deps.db, u.email)) continue;
     const userId = await createAccount(deps, { email: u.email, displayName: u.displayName, password: DEMO_PASSWORD }, { actorId: null });
     if (u.role) for (const p of programs) await grantRole(deps, null, { userId, role: u.role, programId: p.id, trackId: null });
+    if (u.role === 'recommender') await joinDemoUnits(deps, userId);
     created.push(u.email);
   }
   return created;

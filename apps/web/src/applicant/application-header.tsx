@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { applicationStatusNames, type ApplicationDetail } from '@lvping/domain/application/application-api.schema.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { formatEnd } from '../shell/shanghai.ts';
+import { applicationStatusColor } from '../shell/status.ts';
+
+/** Which application this is: number, program and track, the organization, its status and deadline. */
+export function ApplicationHeader({ detail, extra }: { detail: ApplicationDetail; extra?: ReactNode }) {
+  const { t, pick } = useI18n();
+  return (
+    <Card className="lv-app-header" data-testid="application-header">
+      <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {detail.form.title}
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            <Link to={`/programs/${detail.programSlug}`}>{detail.programName}</Link> · {detail.trackName}
+          </Typography.Text>
+        </div>
+        <Space wrap>{extra}</Space>
+      </Space>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 4 }}
+        style={{ marginTop: 12 }}
+        items={[
+          { key: 'number', label: t('appl.number'), children: <span className="lv-mono" data-testid="application-number">{detail.number}</span> },
+          { key: 'org', label: t('appl.organization'), children: detail.organization.name },
+          {
+            key: 'status',
+            label: t('appl.status'),
+            children: (
+              <Tag color={applicationStatusColor[detail.status]} data-testid="application-status" data-status={detail.status}>
+                {pick(applicationStatusNames[detail.status])}
+              </Tag>
+            ),
+          },
+          { key: 'deadline', label: t('appl.deadline'), children: <span data-testid="application-deadline">{formatEnd(detail.deadline)}</span> },
+        ]}
+      />
+    </Card>
+  );
+}

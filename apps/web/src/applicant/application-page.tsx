@@ -1,0 +1,94 @@
+import { useMemo, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { Alert, Button, Skeleton, Space } from 'antd';
+import { applicationsApi, type ApplicationDetail } from '../api/applications.api.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ApiErrorPage } from '../shell/api-error.tsx';
+import { formatDateTime } from '../shell/shanghai.ts';
+import { useLoad } from '../shell/use-load.ts';
+import { ApplicationEditor } from './application-editor.tsx';
+import { ApplicationView } from './application-view.tsx';
+import { clearLocalDraft, decideRestore, readLocalDraft, type LocalDraft } from './autosave-store.ts';
+import './applicant.css';
+import '../i18n/work.ts';
+
+const store = (): Storage | null => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+};
+
+/** Edits in this browser that the server never got, made on an older version: the person decides. */
+function LocalConflict({ local, onUseLocal, onDiscard }: { local: LocalDraft; onUseLocal: () => void; onDiscard: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      className="lv-block"
+      data-testid="local-conflict"
+      title={t('restore.conflictTitle')}
+      description={
+        <>
+          <div>{t('restore.conflictText', { time: formatDateTime(local.at) })}</div>
+          <Space style={{ marginTop: 12 }}>
+            <Button onClick={onDiscard} data-testid="local-discard">{t('restore.discard')}</Button>
+            <Button type="primary" onClick={onUseLocal} data-testid="local-use">{t('restore.useLocal')}</Button>
+          </Space>
+        </>
+      }
+    />
+  );
+}
+
+function Editable({ detail, onSubmitted, reload }: { detail: ApplicationDetail; onSubmitted: (d: ApplicationDetail) => void; reload: () => void }) {
+  const { t } = useI18n();
+  const local = useMemo(() => {
+    const s = store();
+    return s ? readLocalDraft(s, detail.id) : null;
+  }, [detail.id]);
+  const decision = decideRestore(local, detail);
+  const [choice, setChoice] = useState<'local' | 'server' | null>(null);
+
+  if (decision === 'conflict' && !choice && local) {
+    const discard = () => {
+      const s = store();
+      if (s) clearLocalDraft(s, detail.id);
+      setChoice('server');
+    };
+    return <LocalConflict local={local} onUseLocal={() => setChoice('local')} onDiscard={discard} />;
+  }
+  const useLocal = local && (decision === 'restore' || choice === 'local');
+  return (
+    <>
+      {useLocal && <Alert type="info" showIcon closable className="lv-block" title={t('restore.restored')} data-testid="restored-notice" />}
+      <ApplicationEditor
+        detail={detail}
+        start={useLocal ? { answers: local.answers, dirty: true } : { answers: detail.answers, dirty: false }}
+        onSubmitted={onSubmitted}
+        onReloadServer={() => {
+          const s = store();
+          if (s) clearLocalDraft(s, detail.id);
+          reload();
+        }}
+      />
+    </>
+  );
+}
+
+/** /applications/:id — the form while it may be edited, else the read-only application. */
+export default function ApplicationPage() {
+  const { id = '' } = useParams();
+  const [load, reload, replace] = useLoad(() => applicationsApi.get(id), [id]);
+
+  if (load.state === 'loading') return <Skeleton active paragraph={{ rows: 12 }} />;
+  if (load.state === 'error') return <ApiErrorPage error={load.error} onRetry={() => reload()} />;
+  const detail = load.data;
+  if (!detail.canEdit) return <ApplicationView detail={detail} onChanged={replace} />;
+  return (
+    // Loading the server's version (after a stale notice) unmounts the editor and starts a fresh one.
+    <Editable key={detail.id} detail={detail} onSubmitted={replace} reload={() => reload(true)} />
+  );
+}

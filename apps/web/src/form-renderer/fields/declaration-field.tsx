@@ -1,0 +1,25 @@
+import { Checkbox } from 'antd';
+import type { Field } from '@lvping/domain/form/form-template.schema.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { loc } from '../answers.ts';
+import type { FieldProps } from '../context.ts';
+
+type DeclarationField = Extract<Field, { kind: 'declaration' }>;
+
+/** 承诺申明: the statement in a bordered box, then the tick the applicant must give. */
+export function DeclarationFieldInput({ field, path, value, onChange, readOnly }: FieldProps<DeclarationField>) {
+  const { lang } = useI18n();
+  return (
+    <div className="lv-declaration">
+      <div className="lv-declaration-text lv-pre">{loc(lang, field.text, field.textEn)}</div>
+      <Checkbox
+        checked={value === true}
+        disabled={readOnly}
+        onChange={(e) => onChange(e.target.checked ? true : undefined)}
+        data-testid={`field-${path}`}
+      >
+        {loc(lang, field.checkboxLabel, field.checkboxLabelEn)}
+      </Checkbox>
+    </div>
+  );
+}

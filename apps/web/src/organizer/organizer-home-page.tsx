@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Button, Card, Empty, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { ImportOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import type { ColumnsType } from 'antd/es/table';
+import { can, isPlatformAdmin } from '@lvping/domain/access/roles.ts';
+import { programsApi, type ProgramStatus } from '../api/programs.api.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useSession } from '../session/session.tsx';
+import { ApiErrorAlert, useErrorText } from '../shell/api-error.tsx';
+import { statusColor } from '../shell/status.ts';
+import { useLoad } from '../shell/use-load.ts';
+import { CreateFromTemplate } from './create-from-template.tsx';
+import { ImportDefinition } from './import-definition.tsx';
+import { programRows, type ProgramRow } from './program-rows.ts';
+import './organizer.css';
+import '../i18n/work.ts';
+
+/** /organizer — the programs I may configure, and (for those allowed) creating new ones. */
+export default function OrganizerHomePage() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const errorText = useErrorText();
+  const [dialog, setDialog] = useState<'template' | 'import' | null>(null);
+  const admin = isPlatformAdmin(user ? { userId: user.id, grants: user.grants } : null);
+  const mayCreate = !!user && can({ userId: user.id, grants: user.grants }, 'program.create');
+  const grantIds = [...new Set((user?.grants ?? []).filter((g) => g.role === 'organizer' && g.programId).map((g) => g.programId as string))];
+  const [rows, reload] = useLoad(() => programRows({ grantIds, all: admin, list: programsApi.list, get: programsApi.get }), [grantIds.join(','), admin]);
+
+  const columns: ColumnsType<ProgramRow> = [
+    {
+      key: 'name',
+      title: t('orgz.program'),
+      render: (_, r) =>
+        r.error ? (
+          <Space>
+            <span className="lv-mono">{r.id}</span>
+            <Tooltip title={errorText(r.error)}>
+              <Tag color="red" icon={<WarningOutlined />}>{t('orgz.programFailed')}</Tag>
+            </Tooltip>
+          </Space>
+        ) : (
+          <Link to={`/organizer/programs/${r.id}`} data-testid={`manage-${r.slug}`}>
+            {r.name}
+          </Link>
+        ),
+    },
+    { key: 'year', title: t('orgz.year'), dataIndex: 'year', width: 90 },
+    {
+      key: 'status',
+      title: t('appl.status'),
+      width: 120,
+      render: (_, r) => r.status && <Tag color={statusColor[r.status]}>{t(`status.${r.status as ProgramStatus}`)}</Tag>,
+    },
+    {
+      key: 'public',
+      title: t('orgz.publicPage'),
+      render: (_, r) => r.slug && <Link to={`/programs/${r.slug}`}>/programs/{r.slug}</Link>,
+    },
+  ];
+
+  return (
+    <Card data-testid="organizer-home">
+      <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 16 }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('nav.organizer')}
+        </Typography.Title>
+        {mayCreate && (
+          <Space wrap>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('template')} data-testid="create-from-template">
+              {t('orgz.fromTemplate')}
+            </Button>
+            <Button icon={<ImportOutlined />} onClick={() => setDialog('import')} data-testid="import-definition">
+              {t('orgz.import')}
+            </Button>
+          </Space>
+        )}
+      </Space>
+      {rows.state === 'error' ? (
+        <ApiErrorAlert error={rows.error} title={t('orgz.listFailed')} onRetry={reload} />
+      ) : (
+        <Table<ProgramRow>
+          rowKey="id"
+          loading={rows.state === 'loading'}
+          columns={columns}
+          dataSource={rows.state === 'ok' ? rows.data : []}
+          pagination={{ hideOnSinglePage: true, pageSize: 50 }}
+          locale={{ emptyText: <Empty description={t('orgz.empty')} /> }}
+          data-testid="organizer-programs"
+        />
+      )}
+      {dialog === 'template' && <CreateFromTemplate onClose={() => setDialog(null)} />}
+      {dialog === 'import' && <ImportDefinition onClose={() => setDialog(null)} />}
+    </Card>
+  );
+}

@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react';
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Card, Col, Row, Skeleton, Tag, Typography } from 'antd';
+import { ClockCircleOutlined, TeamOutlined } from '@ant-design/icons';
+import { programsApi, type ProgramDetail } from '../api/programs.api.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useSession } from '../session/session.tsx';
+import { ApiErrorPage } from '../shell/api-error.tsx';
+import { formatEnd, formatStart } from '../shell/shanghai.ts';
+import { useLoad } from '../shell/use-load.ts';
+import { statusColor } from '../shell/status.ts';
+import { ApplyDialog } from './apply-dialog.tsx';
+import { PhaseTimeline } from './phase-timeline.tsx';
+import { ProgramContacts, ProgramDocuments } from './program-info.tsx';
+import { TrackCard } from './track-card.tsx';
+import './call.css';
+import '../i18n/work.ts';
+
+type Track = ProgramDetail['definition']['tracks'][number];
+
+/** Tracks in the definition's order; a group's tracks together under its heading, where its first track is. */
+function TrackGroups({ program, onApply }: { program: ProgramDetail; onApply: (t: Track) => void }) {
+  const { lang } = useI18n();
+  const { tracks, trackGroups } = program.definition;
+  const card = (t: Track) => <TrackCard key={t.id} program={program} track={t} onApply={onApply} />;
+  const shown = new Set<string>();
+  const blocks = tracks.map((track) => {
+    if (!track.group) return card(track);
+    if (shown.has(track.group)) return null;
+    shown.add(track.group);
+    const g = trackGroups.find((x) => x.id === track.group);
+    return (
+      <section key={`group-${track.group}`} className="lv-track-group" data-testid={`track-group-${track.group}`}>
+        <Typography.Title level={4}>{g ? (lang === 'en' && g.nameEn ? g.nameEn : g.name) : track.group}</Typography.Title>
+        {g?.description && <Typography.Paragraph type="secondary" className="lv-pre">{g.description}</Typography.Paragraph>}
+        {tracks.filter((t) => t.group === track.group).map(card)}
+      </section>
+    );
+  });
+  return <div data-testid="tracks">{blocks}</div>;
+}
+
+function CallHeader({ program }: { program: ProgramDetail }) {
+  const { lang, t } = useI18n();
+  const def = program.definition;
+  const en = lang === 'en';
+  return (
+    <Card className="lv-call-hero">
+      <div className="lv-program-meta">
+        <Tag color={statusColor[program.status]} data-testid="program-status">
+          {t(`status.${program.status}`)}
+        </Tag>
+        <Typography.Text type="secondary">{t('home.year', { year: def.year })}</Typography.Text>
+      </div>
+      <Typography.Title level={2} className="lv-call-title" data-testid="program-name">
+        {en && def.nameEn ? def.nameEn : def.name}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        <TeamOutlined /> {t('home.organizers')}：{def.organizers.join('、')}
+      </Typography.Paragraph>
+      <div className="lv-deadline" data-testid="call-deadline">
+        <ClockCircleOutlined /> {t('call.deadline', { time: formatEnd(program.callClosesAt) })}
+        <span className="lv-deadline-open">{t('call.opens', { time: formatStart(program.callOpensAt) })}</span>
+      </div>
+      {def.summary && <Typography.Paragraph className="lv-pre lv-call-summary">{en && def.summaryEn ? def.summaryEn : def.summary}</Typography.Paragraph>}
+    </Card>
+  );
+}
+
+/** /programs/:slug — the public call (征集通知) page. */
+export default function ProgramPage() {
+  const { slug = '' } = useParams();
+  const { t } = useI18n();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [params, setParams] = useSearchParams();
+  const [load, reload] = useLoad(() => programsApi.bySlug(slug), [slug]);
+  const [applying, setApplying] = useState<Track | null>(null);
+
+  const onApply = (track: Track) => {
+    if (user) return setApplying(track);
+    // Signed out: log in first, then come back here with the dialog open again.
+    navigate('/login', { state: { from: { pathname: location.pathname, search: `?apply=${encodeURIComponent(track.id)}` } } });
+  };
+
+  const wanted = params.get('apply');
+  const program = load.state === 'ok' ? load.data : null;
+  useEffect(() => {
+    if (!wanted || !program || !user) return;
+    const track = program.definition.tracks.find((tr) => tr.id === wanted);
+    if (track) setApplying(track);
+    setParams({}, { replace: true });
+  }, [wanted, program, user, setParams]);
+
+  if (load.state === 'loading') return <Skeleton active paragraph={{ rows: 10 }} />;
+  if (load.state === 'error') return <ApiErrorPage error={load.error} onRetry={reload} />;
+  const p = load.data;
+  return (
+    <div className="lv-call" data-testid="call-page">
+      <CallHeader program={p} />
+      <Row gutter={[24, 16]}>
+        <Col xs={24} lg={16}>
+          <Typography.Title level={3} className="lv-section-title">
+            {t('call.tracks')}
+          </Typography.Title>
+          <TrackGroups program={p} onApply={onApply} />
+          <ProgramDocuments documents={p.definition.documents} />
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card title={t('call.schedule')} className="lv-call-card">
+            <PhaseTimeline phases={p.definition.phases} />
+          </Card>
+          <ProgramContacts contacts={p.definition.contacts} />
+        </Col>
+      </Row>
+      {applying && <ApplyDialog program={p} track={applying} onClose={() => setApplying(null)} />}
+    </div>
+  );
+}
