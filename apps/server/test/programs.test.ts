@@ -146,6 +146,9 @@ describeEachEngine('programs as configuration: the seed templates, versions, imp
     assert.equal((await stranger.post(`/api/programs/${imported.json().id}/status`, { status: 'closed' })).statusCode, 403);
     assert.equal((await stranger.get(`/api/programs/${imported.json().id}/export`)).statusCode, 403);
     assert.equal((await stranger.get('/api/programs/templates')).statusCode, 403);
+    assert.deepEqual((await stranger.get('/api/programs/manageable')).json().programs, []);
+    const mine = (await admin.get('/api/programs/manageable')).json().programs.map((p: { slug: string }) => p.slug);
+    assert.ok(mine.includes('henan-2026'), 'the admin sees drafts too');
     assert.equal((await admin.get('/api/programs/templates')).json().templates.length, 3);
   });
 });

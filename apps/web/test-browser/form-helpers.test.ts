@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { FormTemplateSchema } from '@lvping/domain/form/form-template.schema.ts';
 import { acceptsFile, errorsAt, formatBytes, getAt, loc, progress, setAt, withoutErrorsAt } from '../src/form-renderer/answers.ts';
 import { filtersFromParams, filtersToParams, regionFromPrefix, regionPrefix } from '../src/organizer/filters.ts';
-import { programRows } from '../src/organizer/program-rows.ts';
 import { filenameFromDisposition } from '../src/api/client.ts';
 import { guessFormat } from '../src/organizer/definition-text.ts';
 
@@ -147,18 +146,4 @@ test('imported definitions: the format from the file name, else from the text', 
   assert.equal(guessFormat('p.yml', '{}'), 'yaml');
   assert.equal(guessFormat('paste', '  {"slug": "x"}'), 'json');
   assert.equal(guessFormat('paste', 'slug: x'), 'yaml');
-});
-
-test("the organizer's programs: grants by id, all listed ones for admins, one failure does not hide the rest", async () => {
-  const summary = (id: string, year: number) => ({ id, slug: id, name: `活动${id}`, year, organizers: [], status: 'open' as const, summary: '' });
-  const detail = (id: string) => ({ id, slug: id, status: 'draft', definition: { name: `草稿${id}`, year: 2026 } }) as never;
-  const get = async (id: string) => {
-    if (id === 'gone') throw new Error('404');
-    return detail(id);
-  };
-  const list = async () => ({ programs: [summary('a', 2022), summary('b', 2025)] });
-  const organizer = await programRows({ grantIds: ['d1', 'gone', 'd1'], all: false, list, get });
-  assert.deepEqual(organizer.map((r) => [r.id, r.name ?? null, !!r.error]), [['d1', '草稿d1', false], ['gone', null, true]]);
-  const admin = await programRows({ grantIds: ['a'], all: true, list, get });
-  assert.deepEqual(admin.map((r) => r.id), ['b', 'a'], 'newest year first, no duplicate of a granted listed program');
 });

@@ -13,6 +13,8 @@ const enc = encodeURIComponent;
 
 export const programsApi = {
   list: () => api.get<{ programs: ProgramSummary[] }>('/api/programs'),
+  /** Programs the signed-in user configures, drafts included. */
+  manageable: () => api.get<{ programs: ProgramSummary[] }>('/api/programs/manageable'),
   bySlug: (slug: string) => api.get<ProgramDetail>(`/api/programs/by-slug/${enc(slug)}`),
   get: (programId: string) => api.get<ProgramDetail>(`/api/programs/${enc(programId)}`),
   templates: () => api.get<{ templates: ProgramTemplate[] }>('/api/programs/templates'),

@@ -161,7 +161,6 @@ export const workEn: WorkMessages = {
   'my.loadFailed': 'Could not load your applications',
 
   'orgz.program': 'Program',
-  'orgz.programFailed': 'Could not load',
   'orgz.year': 'Year',
   'orgz.publicPage': 'Public page',
   'orgz.empty': 'No programs for you to manage',

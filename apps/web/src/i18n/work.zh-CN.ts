@@ -162,7 +162,6 @@ export const workZhCN = {
   'my.loadFailed': '申报书列表加载失败',
 
   'orgz.program': '评选活动',
-  'orgz.programFailed': '加载失败',
   'orgz.year': '年度',
   'orgz.publicPage': '公开页面',
   'orgz.empty': '暂无您可以管理的活动',

@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Button, Card, Empty, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { ImportOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { can, isPlatformAdmin } from '@lvping/domain/access/roles.ts';
+import { can } from '@lvping/domain/access/roles.ts';
+import type { ProgramSummary } from '@lvping/domain/program/program-summary.schema.ts';
 import { programsApi, type ProgramStatus } from '../api/programs.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session/session.tsx';
-import { ApiErrorAlert, useErrorText } from '../shell/api-error.tsx';
+import { ApiErrorAlert } from '../shell/api-error.tsx';
 import { statusColor } from '../shell/status.ts';
 import { useLoad } from '../shell/use-load.ts';
 import { CreateFromTemplate } from './create-from-template.tsx';
 import { ImportDefinition } from './import-definition.tsx';
-import { programRows, type ProgramRow } from './program-rows.ts';
 import './organizer.css';
 import '../i18n/work.ts';
 
@@ -20,42 +20,32 @@ import '../i18n/work.ts';
 export default function OrganizerHomePage() {
   const { t } = useI18n();
   const { user } = useSession();
-  const errorText = useErrorText();
   const [dialog, setDialog] = useState<'template' | 'import' | null>(null);
-  const admin = isPlatformAdmin(user ? { userId: user.id, grants: user.grants } : null);
   const mayCreate = !!user && can({ userId: user.id, grants: user.grants }, 'program.create');
-  const grantIds = [...new Set((user?.grants ?? []).filter((g) => g.role === 'organizer' && g.programId).map((g) => g.programId as string))];
-  const [rows, reload] = useLoad(() => programRows({ grantIds, all: admin, list: programsApi.list, get: programsApi.get }), [grantIds.join(','), admin]);
+  // The server decides which programs this user configures (drafts included).
+  const [rows, reload] = useLoad(() => programsApi.manageable().then((r) => r.programs), [user?.id]);
 
-  const columns: ColumnsType<ProgramRow> = [
+  const columns: ColumnsType<ProgramSummary> = [
     {
       key: 'name',
       title: t('orgz.program'),
-      render: (_, r) =>
-        r.error ? (
-          <Space>
-            <span className="lv-mono">{r.id}</span>
-            <Tooltip title={errorText(r.error)}>
-              <Tag color="red" icon={<WarningOutlined />}>{t('orgz.programFailed')}</Tag>
-            </Tooltip>
-          </Space>
-        ) : (
-          <Link to={`/organizer/programs/${r.id}`} data-testid={`manage-${r.slug}`}>
-            {r.name}
-          </Link>
-        ),
+      render: (_, r) => (
+        <Link to={`/organizer/programs/${r.id}`} data-testid={`manage-${r.slug}`}>
+          {r.name}
+        </Link>
+      ),
     },
     { key: 'year', title: t('orgz.year'), dataIndex: 'year', width: 90 },
     {
       key: 'status',
       title: t('appl.status'),
       width: 120,
-      render: (_, r) => r.status && <Tag color={statusColor[r.status]}>{t(`status.${r.status as ProgramStatus}`)}</Tag>,
+      render: (_, r) => <Tag color={statusColor[r.status]}>{t(`status.${r.status as ProgramStatus}`)}</Tag>,
     },
     {
       key: 'public',
       title: t('orgz.publicPage'),
-      render: (_, r) => r.slug && <Link to={`/programs/${r.slug}`}>/programs/{r.slug}</Link>,
+      render: (_, r) => <Link to={`/programs/${r.slug}`}>/programs/{r.slug}</Link>,
     },
   ];
 
@@ -79,7 +69,7 @@ export default function OrganizerHomePage() {
       {rows.state === 'error' ? (
         <ApiErrorAlert error={rows.error} title={t('orgz.listFailed')} onRetry={reload} />
       ) : (
-        <Table<ProgramRow>
+        <Table<ProgramSummary>
           rowKey="id"
           loading={rows.state === 'loading'}
           columns={columns}

@@ -1,8 +1,7 @@
 // Program times as China writes them, in Asia/Shanghai whatever the browser's zone: a deadline
 // at local midnight reads "2022-10-31 24:00" (the end of the 31st), not "2022-11-01 00:00".
-import { formatShanghai, shanghaiToEpoch } from '@lvping/domain/program/shanghai-time.ts';
+import { formatShanghai, formatShanghaiDeadline, shanghaiToEpoch } from '@lvping/domain/program/shanghai-time.ts';
 
-const DAY = 86_400_000;
 
 /** A start: the date alone at 00:00, else date and time. */
 export function formatStart(epochMs: number): string {
@@ -11,10 +10,7 @@ export function formatStart(epochMs: number): string {
 }
 
 /** An end or deadline: local midnight is written as 24:00 of the day before. */
-export function formatEnd(epochMs: number): string {
-  const s = formatShanghai(epochMs);
-  return s.endsWith(' 00:00') ? `${formatShanghai(epochMs - DAY, false)} 24:00` : s;
-}
+export const formatEnd = formatShanghaiDeadline;
 
 /** Date and time, always (timelines, saved-at stamps of other days). */
 export function formatDateTime(epochMs: number): string {

@@ -39,3 +39,9 @@ export function formatShanghai(epochMs: number, withTime = true): string {
 export function shanghaiYear(epochMs: number): number {
   return new Date(epochMs + OFFSET_MS).getUTCFullYear();
 }
+
+/** An end or deadline as China writes it: local midnight is "24:00" of the day before. */
+export function formatShanghaiDeadline(epochMs: number): string {
+  const s = formatShanghai(epochMs);
+  return s.endsWith(' 00:00') ? `${formatShanghai(epochMs - 86_400_000, false)} 24:00` : s;
+}

@@ -1,5 +1,5 @@
 import {
-  AppError, callWindow, isEditable, isWithdrawable, statusesAllowing, validateAnswers, formatShanghai,
+  AppError, callWindow, isEditable, isWithdrawable, statusesAllowing, validateAnswers, formatShanghai, formatShanghaiDeadline,
   type ApplicationDetail, type ApplicationSummary, type FormTemplate, type ProgramDefinition,
 } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
@@ -81,7 +81,7 @@ export async function createApplication(
   const now = deps.now();
   const { opensAt, closesAt } = callWindow(def);
   if (program.status !== 'open' || now < opensAt || now > closesAt) {
-    throw new AppError('CALL_NOT_OPEN', { message: { 'zh-CN': `该活动的征集期为 ${formatShanghai(opensAt)} 至 ${formatShanghai(closesAt)}，当前不能申报`, en: `The call runs from ${formatShanghai(opensAt)} to ${formatShanghai(closesAt)} (Beijing time); applications cannot be started now` } });
+    throw new AppError('CALL_NOT_OPEN', { message: { 'zh-CN': `该活动的征集期为 ${formatShanghai(opensAt)} 至 ${formatShanghaiDeadline(closesAt)}，当前不能申报`, en: `The call runs from ${formatShanghai(opensAt)} to ${formatShanghaiDeadline(closesAt)} (Beijing time); applications cannot be started now` } });
   }
   const existing = await findApplicationFor(deps.db, input.programId, input.trackId, input.organizationId);
   const duplicate = () => new AppError('CONFLICT', { message: { 'zh-CN': '该单位已在此赛道申报', en: 'This organization already has an application on this track' }, details: { applicationId: existing?.id } });
@@ -151,7 +151,7 @@ export async function submitApplication(deps: Deps, actor: Actor, id: string, ba
   const { def } = await programOf(deps.db, row.program_id);
   const deadline = deadlineOf(row, def);
   // The server's clock decides, whatever the browser's says.
-  if (deps.now() > deadline) throw new AppError('DEADLINE_PASSED', { message: { 'zh-CN': `申报截止时间 ${formatShanghai(deadline)}（北京时间）已过，不能再提交`, en: `The deadline ${formatShanghai(deadline)} (Beijing time) has passed` } });
+  if (deps.now() > deadline) throw new AppError('DEADLINE_PASSED', { message: { 'zh-CN': `申报截止时间 ${formatShanghaiDeadline(deadline)}（北京时间）已过，不能再提交`, en: `The deadline ${formatShanghaiDeadline(deadline)} (Beijing time) has passed` } });
   if (row.revision !== baseRevision) throw new AppError('STALE_REVISION', { details: { currentRevision: row.revision, updatedAt: row.updated_at } });
   const answers = JSON.parse(row.answers_json);
   const result = validateAnswers(await formOf(deps.db, row), answers, { mode: 'submit' });

@@ -8,7 +8,7 @@ import {
 import type { Deps } from '../../context.ts';
 import { requireActor } from '../../http/session.hooks.ts';
 import { contentDisposition } from '../../http/download.ts';
-import { createProgram, exportProgram, getProgram, listPrograms, listTemplates, setProgramStatus, updateDefinition } from './program.service.ts';
+import { createProgram, exportProgram, getProgram, listManageablePrograms, listPrograms, listTemplates, setProgramStatus, updateDefinition } from './program.service.ts';
 
 export function programRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -16,6 +16,10 @@ export function programRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get('/api/programs', { schema: { tags, summary: 'Published programs (public)', response: { 200: ProgramListResponseSchema } } }, async () => ({
     programs: await listPrograms(deps),
+  }));
+
+  r.get('/api/programs/manageable', { schema: { tags, summary: 'Programs I may configure, drafts included', response: { 200: ProgramListResponseSchema } } }, async (req) => ({
+    programs: await listManageablePrograms(deps, requireActor(req)),
   }));
 
   r.get('/api/programs/templates', { schema: { tags, summary: 'Built-in program templates', response: { 200: ProgramTemplateListSchema } } }, async (req) => ({

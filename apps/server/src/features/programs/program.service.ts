@@ -8,7 +8,7 @@ import { authorize } from '../access/access.service.ts';
 import { insertGrant } from '../access/grant.repository.ts';
 import { findTemplate, readProgramTemplates } from './program-templates.ts';
 import {
-  findProgramById, findProgramBySlug, insertFormVersion, insertProgram, latestFormVersions, listPublicPrograms,
+  findProgramById, findProgramBySlug, insertFormVersion, insertProgram, latestFormVersions, listAllPrograms, listPublicPrograms,
   updateProgram, updateProgramIfUnchanged, type ProgramRow,
 } from './program.repository.ts';
 
@@ -37,6 +37,12 @@ function toDetail(row: ProgramRow, actor: Actor | null, formVersions: Record<str
 /** Programs anyone may see: every one whose call has been published. */
 export async function listPrograms(deps: Deps): Promise<ProgramSummary[]> {
   return (await listPublicPrograms(deps.db)).map(toSummary);
+}
+
+/** Programs the actor may configure, drafts included: the organizer's own list. */
+export async function listManageablePrograms(deps: Deps, actor: Actor | null): Promise<ProgramSummary[]> {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  return (await listAllPrograms(deps.db)).filter((p) => can(actor, 'program.configure', { programId: p.id })).map(toSummary);
 }
 
 /** A draft is visible only to those who configure it; a forged id or slug is a 404. */
@@ -143,7 +149,7 @@ export async function updateDefinition(
     const now = Math.max(deps.now(), req.baseUpdatedAt + 1);
     const stored = await storeFormVersions(trx, programId, def, now);
     const ok = await updateProgramIfUnchanged(trx, programId, req.baseUpdatedAt, { ...columnsOf(def), definition_json: JSON.stringify(stored), updated_at: now });
-    if (!ok) throw new AppError('STALE_REVISION');
+    if (!ok) throw new AppError('STALE_REVISION', { details: { updatedAt: (await findProgramById(trx, programId))?.updated_at } });
     await appendAudit(trx, {
       actorId: actor!.userId, action: 'program.update_definition', entity: 'program', entityId: programId, requestId,
       before: { slug: row.slug, name: row.name, updatedAt: row.updated_at, forms: programDefinition(row).forms.map((f) => `${f.id}@${f.version}`) },

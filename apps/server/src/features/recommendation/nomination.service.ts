@@ -1,5 +1,5 @@
 import {
-  AppError, formatShanghai, nextStatus, quotaExhaustedMessage, statusesAllowing, trackQuota,
+  AppError, formatShanghaiDeadline, nextStatus, quotaExhaustedMessage, statusesAllowing, trackQuota,
   type ApplicationStatus, type Nomination,
 } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
@@ -112,7 +112,7 @@ async function loadDecidable(deps: Deps, actor: Actor | null, applicationId: str
   // The server's clock decides: the recommendation phase's end (the call's, without one), or the unit's extension.
   const deadline = await unitRecommendationDeadline(deps.db, c.rec.def, c.row.program_id, c.unit.id);
   if (deps.now() > deadline) {
-    throw new AppError('DEADLINE_PASSED', { message: { 'zh-CN': `推荐截止时间 ${formatShanghai(deadline)}（北京时间）已过，不能再作出推荐决定`, en: `The recommendation deadline ${formatShanghai(deadline)} (Beijing time) has passed` } });
+    throw new AppError('DEADLINE_PASSED', { message: { 'zh-CN': `推荐截止时间 ${formatShanghaiDeadline(deadline)}（北京时间）已过，不能再作出推荐决定`, en: `The recommendation deadline ${formatShanghaiDeadline(deadline)} (Beijing time) has passed` } });
   }
   return c;
 }

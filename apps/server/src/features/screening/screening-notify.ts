@@ -1,4 +1,4 @@
-import { formatShanghai, type ProgramDefinition } from '@lvping/domain';
+import { formatShanghaiDeadline, type ProgramDefinition } from '@lvping/domain';
 import type { Deps } from '../../context.ts';
 import type { Mail } from '../../mail/mailer.ts';
 import type { Notice } from '../notifications/notification.service.ts';
@@ -19,7 +19,7 @@ export function screeningNotice(
   let en: string;
   if (kind === 'screening.returned') {
     title = `申报书 ${about.number} 被退回修改`;
-    body = `${head}：初筛退回修改。意见：${text.message ?? ''}` + (text.deadline ? `\n请于 ${formatShanghai(text.deadline)}（北京时间）前修改并重新提交。` : '\n请修改后重新提交。');
+    body = `${head}：初筛退回修改。意见：${text.message ?? ''}` + (text.deadline ? `\n请于 ${formatShanghaiDeadline(text.deadline)}（北京时间）前修改并重新提交。` : '\n请修改后重新提交。');
     en = `Your application ${about.number} was returned for revision. Comments: ${text.message ?? ''}`;
   } else if (kind === 'screening.passed') {
     title = `申报书 ${about.number} 通过初筛`;

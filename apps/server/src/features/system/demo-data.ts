@@ -1,4 +1,4 @@
-import { formatShanghai, rescheduleProgram, type Role } from '@lvping/domain';
+import { callWindow, formatShanghai, rescheduleProgram, type Role } from '@lvping/domain';
 import type { Deps } from '../../context.ts';
 import { createAccount } from '../auth/auth.service.ts';
 import { findUserByEmail } from '../auth/user.repository.ts';
@@ -7,6 +7,8 @@ import { readProgramTemplates } from '../programs/program-templates.ts';
 import { findProgramBySlug } from '../programs/program.repository.ts';
 import { insertProgramDefinition } from '../programs/program.service.ts';
 import { joinDemoUnits } from '../recommendation/demo-units.ts';
+
+const DAY = 86_400_000;
 
 export const DEMO_PASSWORD = 'lvping-demo-2026';
 
@@ -24,9 +26,12 @@ const demoUsers: { email: string; displayName: string; role: Role | null }[] = [
  * edition (`<slug>-demo`) with the same forms and rhythm, its call closing 30 days from now.
  */
 async function loadDemoEditions(deps: Deps): Promise<void> {
-  const callEndsOn = formatShanghai(deps.now() + 30 * 86_400_000, false);
   for (const template of readProgramTemplates()) {
     const slug = `${template.slug}-demo`;
+    // The call opened a week ago and stays open at least three more weeks, however long it is.
+    const { opensAt, closesAt } = callWindow(template);
+    const callDays = Math.round((closesAt - opensAt) / DAY);
+    const callEndsOn = formatShanghai(deps.now() + Math.max(21, callDays - 7) * DAY, false);
     await deps.db.transaction().execute(async (trx) => {
       if (await findProgramBySlug(trx, slug)) return;
       const def = { ...rescheduleProgram(template, callEndsOn), slug, name: `（演示）${template.name}` };
