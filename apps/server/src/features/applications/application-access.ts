@@ -1,8 +1,8 @@
 import { AppError, can, type ApplicationStatus } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
-import { findApplication, type ApplicationRow } from './application.repository.ts';
+import { findApplication, findApplicationHead, type ApplicationHead, type ApplicationRow } from './application.repository.ts';
 
-export const isOwner = (actor: Actor | null, row: ApplicationRow) => !!actor && row.applicant_user_id === actor.userId;
+export const isOwner = (actor: Actor | null, row: Pick<ApplicationRow, 'applicant_user_id'>) => !!actor && row.applicant_user_id === actor.userId;
 
 /**
  * Who may read an application: its applicant, and those the role matrix lets list the
@@ -18,8 +18,16 @@ export async function loadReadable(deps: Deps, actor: Actor | null, id: string):
 
 /** Only the applicant changes its own application. */
 export async function loadOwn(deps: Deps, actor: Actor | null, id: string): Promise<ApplicationRow> {
+  return ownOrThrow(actor, await findApplication(deps.db, id));
+}
+
+/** The same check, reading the row without its answers: what an autosave needs, and no more. */
+export async function loadOwnHead(deps: Deps, actor: Actor | null, id: string): Promise<ApplicationHead> {
+  return ownOrThrow(actor, await findApplicationHead(deps.db, id));
+}
+
+function ownOrThrow<R extends Pick<ApplicationRow, 'applicant_user_id' | 'program_id' | 'track_id'>>(actor: Actor | null, row: R | undefined): R {
   if (!actor) throw new AppError('UNAUTHENTICATED');
-  const row = await findApplication(deps.db, id);
   if (!row) throw new AppError('NOT_FOUND');
   if (!isOwner(actor, row)) {
     // A reviewer may read it, but still not change it; others do not learn it exists.
@@ -28,4 +36,4 @@ export async function loadOwn(deps: Deps, actor: Actor | null, id: string): Prom
   return row;
 }
 
-export const statusOf = (row: ApplicationRow) => row.status as ApplicationStatus;
+export const statusOf = (row: Pick<ApplicationRow, 'status'>) => row.status as ApplicationStatus;

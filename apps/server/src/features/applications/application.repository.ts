@@ -6,6 +6,20 @@ export type ApplicationRow = ApplicationsTable;
 
 export const findApplication = (db: Db, id: string) => db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** An application without its answers, with its organization's name and code (for search text). */
+export const findApplicationHead = (db: Db, id: string) =>
+  db
+    .selectFrom('applications')
+    .innerJoin('organizations', 'organizations.id', 'applications.organization_id')
+    .select([
+      'applications.id', 'applications.number', 'applications.program_id', 'applications.track_id', 'applications.organization_id',
+      'applications.applicant_user_id', 'applications.status', 'applications.form_id', 'applications.form_version', 'applications.revision',
+      'organizations.name as organization_name', 'organizations.credit_code',
+    ])
+    .where('applications.id', '=', id)
+    .executeTakeFirst();
+export type ApplicationHead = NonNullable<Awaited<ReturnType<typeof findApplicationHead>>>;
+
 export const findApplicationFor = (db: Db, programId: string, trackId: string, organizationId: string) =>
   db.selectFrom('applications').select('id').where('program_id', '=', programId).where('track_id', '=', trackId).where('organization_id', '=', organizationId).executeTakeFirst();
 

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { AppError, isEditable, type FileRef, type FormTemplate } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
-import { loadOwn, loadReadable, statusOf } from '../applications/application-access.ts';
+import { loadOwnHead, loadReadable, statusOf } from '../applications/application-access.ts';
 import { formOf } from '../applications/application.service.ts';
 import { commitToStore, openStored, receiveToTemp, TooLargeError } from './file-store.ts';
 import { extensionAccepted, extensionOf, verifyContent } from './file-type-check.ts';
@@ -27,7 +27,7 @@ const fieldError = (path: string, zh: string, en: string) => new AppError('VALID
 export async function uploadApplicationFile(
   deps: Deps, actor: Actor, applicationId: string, fieldPath: string, upload: { filename: string; stream: Readable },
 ): Promise<FileRef> {
-  const row = await loadOwn(deps, actor, applicationId);
+  const row = await loadOwnHead(deps, actor, applicationId);
   if (!isEditable(statusOf(row))) throw new AppError('CONFLICT', { message: { 'zh-CN': '当前状态下不能上传附件', en: 'Files cannot be added in the current status' } });
   const field = uploadFieldAt(await formOf(deps.db, row), fieldPath);
   if (!field) throw fieldError('field', `申报表中没有可上传附件的字段 ${fieldPath}`, `No upload field ${fieldPath} in this form`);
