@@ -2,7 +2,8 @@
 // `npm test`: type checking, lint, unit and both-engine tests, then browser tests.
 // Options: --only=unit|browser skips the other stages; extra args filter test files by substring.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -15,6 +16,7 @@ function run(label, cmd, cmdArgs, env = {}) {
   const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   if (r.status !== 0) {
     console.error(`✖ ${label} failed`);
+    if (typeof tapDir === 'string') rmSync(tapDir, { recursive: true, force: true });
     process.exit(r.status ?? 1);
   }
 }
@@ -32,7 +34,21 @@ function findTests(dir, out = []) {
 }
 
 const pick = (files) => (filters.length ? files.filter((f) => filters.some((s) => f.includes(s))) : files);
-const testRunner = (files) => ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files];
+// Each stage also writes TAP to a file, so the run can end with one total over all stages.
+const tapDir = mkdtempSync(join(tmpdir(), 'lvping-tap-'));
+let stage = 0;
+const reporters = () => ['--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${join(tapDir, `${stage++}.tap`)}`];
+const testRunner = (files, concurrency = 2) => ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...reporters(), ...files];
+
+function total() {
+  const sum = { pass: 0, fail: 0, skipped: 0 };
+  for (const f of readdirSync(tapDir)) {
+    const tap = readFileSync(join(tapDir, f), 'utf8');
+    for (const k of Object.keys(sum)) sum[k] += Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+  }
+  rmSync(tapDir, { recursive: true, force: true });
+  return sum;
+}
 
 if (!only) {
   run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
@@ -46,6 +62,8 @@ if (!only || only === 'browser') {
   const files = pick(findTests(join(root, 'apps/web/test-browser')));
   if (files.length) {
     run('build web', 'npm', ['run', 'build', '-w', 'apps/web']);
-    run(`browser tests (${files.length} files)`, process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files]);
+    run(`browser tests (${files.length} files)`, process.execPath, testRunner(files, 1));
   }
 }
+const { pass, fail, skipped } = total();
+console.log(`\ntotal: ${pass} passed, ${fail} failed, ${skipped} skipped`);
