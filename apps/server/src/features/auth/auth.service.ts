@@ -116,7 +116,7 @@ export async function resolveSession(deps: Deps, token: string | undefined): Pro
     state: 'ok',
     actor: {
       userId: row.userId, email: row.email, displayName: row.display_name, mustChangePassword: !!row.must_change_password,
-      sessionId: row.sessionId, grants: await listGrants(deps.db, row.userId),
+      sessionId: row.sessionId, grants: row.grants,
     },
   };
 }
