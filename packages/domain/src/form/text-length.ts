@@ -27,7 +27,8 @@ function graphemes(s: string): Iterable<string> {
 const INVISIBLE = /^[\s\p{Cc}\p{Cf}]+$/u;
 // Han, ASCII, CJK punctuation (minus the combining tone marks U+302A–F), full-width forms and
 // ASCII whitespace: every UTF-16 unit of such text is a grapheme of its own.
-const PLAIN = /^[\u4e00-\u9fff\u3400-\u4dbf\u0021-\u007e\u3001-\u3029\u3030-\u303f\uff01-\uff5e\t\n\r ]*$/;
+// Also the general punctuation Chinese text uses (“”‘’—…‰※), the middle dot, °, ×, ÷ and ℃.
+const PLAIN = /^[\u4e00-\u9fff\u3400-\u4dbf\u0021-\u007e\u3001-\u3029\u3030-\u303f\uff01-\uff5e\u2010-\u2027\u2030-\u205e\u00b7\u00b0\u00d7\u00f7\u2103\t\n\r ]*$/;
 const ASCII_SPACE = /[\t\n\r ]/g;
 
 /** How many 字 a text has: non-whitespace graphemes (see the rule above). */
