@@ -5,7 +5,8 @@ import { startHarness, type Client, type Harness } from './support/harness.ts';
 import { ensureFirstAdmin } from '../src/features/access/admin.service.ts';
 import { actorOf, applicantWithOrg } from './support/journey.ts';
 import { startSmtpServer } from './support/smtp.ts';
-import { answersWith, creditCode, decodeMail, openScreeningProgram, submittedApplication, withRole } from './support/screening.ts';
+import { decodeMail } from './support/smtp.ts';
+import { answersWith, creditCode, openScreeningProgram, submittedApplication, withRole } from './support/screening.ts';
 import type { Actor } from '../src/context.ts';
 
 // 初筛 end to end on both engines: rules and checklist, failing with a reason that stays hidden

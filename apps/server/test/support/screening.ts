@@ -90,28 +90,3 @@ export async function insertTestUnit(h: Harness, programId: string, name: string
   await sql`insert into recommending_units (${sql.join(cols.map((c) => sql.ref(c)))}) values (${sql.join(cols.map((c) => values[c]))})`.execute(h.deps.db);
   return id;
 }
-
-/** A received mail's subject and text body, decoded (nodemailer sends Chinese as base64 or quoted-printable). */
-export function decodeMail(raw: string): { subject: string; text: string } {
-  const split = raw.indexOf('\r\n\r\n');
-  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
-  const body = raw.slice(split + 4);
-  const word = (s: string) => s.replace(/=\?utf-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, enc: string, t: string) =>
-    enc.toUpperCase() === 'B' ? Buffer.from(t, 'base64').toString('utf8') : qp(t.replace(/_/g, ' ')));
-  const subject = word(/^subject: (.*)$/im.exec(head)?.[1] ?? '');
-  const encoding = /^content-transfer-encoding: (.*)$/im.exec(head)?.[1]?.trim().toLowerCase();
-  const text = encoding === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : encoding === 'quoted-printable' ? qp(body) : body;
-  return { subject, text };
-}
-
-function qp(s: string): string {
-  const bytes: number[] = [];
-  const t = s.replace(/=\r?\n/g, '');
-  for (let i = 0; i < t.length; i++) {
-    if (t[i] === '=' && /^[0-9A-F]{2}$/i.test(t.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(t.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(t[i], 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8');
-}

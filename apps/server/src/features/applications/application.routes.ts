@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  AppError, ApplicationDetailSchema, ApplicationIdParamsSchema, ApplicationListSchema, CreateApplicationRequestSchema,
+  ApplicationDetailSchema, ApplicationIdParamsSchema, ApplicationListSchema, CreateApplicationRequestSchema,
   SaveDraftRequestSchema, SaveDraftResponseSchema, SubmitApplicationRequestSchema, UploadResponseSchema, WithdrawApplicationRequestSchema,
 } from '@lvping/domain';
 import type { Deps } from '../../context.ts';
 import { requireActor } from '../../http/session.hooks.ts';
-import { contentDisposition } from '../../http/download.ts';
+import { sendStoredFile, singleFile } from '../../http/files.ts';
 import { readApplicationFile, uploadApplicationFile } from '../files/file.service.ts';
 import { createApplication, getApplication, listMyApplications, saveDraft, submitApplication, withdrawApplication } from './application.service.ts';
 
@@ -39,19 +39,10 @@ export function applicationRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/applications/:applicationId/files', { schema: { tags, summary: 'Upload an attachment (multipart, part "file") for a file field', params, querystring: UploadQuerySchema, consumes: ['multipart/form-data'], response: { 200: UploadResponseSchema } } }, async (req) => {
     const actor = requireActor(req);
-    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-    const part = await req.file();
-    if (!part || part.fieldname !== 'file') throw new AppError('VALIDATION', { fields: [{ path: 'file', message: { 'zh-CN': '请选择文件', en: 'Choose a file' } }] });
-    return uploadApplicationFile(deps, actor, req.params.applicationId, req.query.field, { filename: part.filename, stream: part.file });
+    return uploadApplicationFile(deps, actor, req.params.applicationId, req.query.field, await singleFile(req));
   });
 
   r.get('/api/applications/:applicationId/files/:fileId', { schema: { tags, summary: 'Download an attachment', params: FileParamsSchema } }, async (req, reply) => {
-    const f = await readApplicationFile(deps, requireActor(req), req.params.applicationId, req.params.fileId);
-    return reply
-      .header('content-type', f.mime)
-      .header('content-length', f.size)
-      .header('content-disposition', contentDisposition(f.name))
-      .header('x-content-type-options', 'nosniff')
-      .send(f.stream);
+    return sendStoredFile(reply, await readApplicationFile(deps, requireActor(req), req.params.applicationId, req.params.fileId));
   });
 }

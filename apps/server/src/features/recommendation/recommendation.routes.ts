@@ -1,25 +1,18 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  AcceptInvitationRequestSchema, AcceptInvitationResultSchema, AppError, ApplicationIdParamsSchema, ApplicationRecommendationSchema, ComplianceSchema,
+  AcceptInvitationRequestSchema, AcceptInvitationResultSchema, ApplicationIdParamsSchema, ApplicationRecommendationSchema, ComplianceSchema,
   ImportUnitsResultSchema, InviteInfoSchema, InviteTokenParamsSchema, NameUnitRequestSchema, ProgramIdParamsSchema, SendInvitationsRequestSchema,
   SendInvitationsResultSchema, UnitChoiceListSchema, UnitIdParamsSchema, UnitListSchema, UnitSchema, UpdateUnitRequestSchema,
 } from '@lvping/domain';
 import type { Deps } from '../../context.ts';
 import { requireActor } from '../../http/session.hooks.ts';
+import { singleFile } from '../../http/files.ts';
 import { recommendationCompliance } from './compliance.service.ts';
 import { acceptInvitation, sendInvitations } from './invitation.service.ts';
 import { getApplicationRecommendation, nameUnit } from './nomination.service.ts';
 import { importUnits } from './unit-import.service.ts';
 import { inviteInfo, listProgramUnits, listUnitChoices, updateUnitDetails } from './unit.service.ts';
-
-/** The one file part ("file") of a multipart request. */
-export async function singleFile(req: FastifyRequest): Promise<{ filename: string; stream: import('node:stream').Readable }> {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  const part = await req.file();
-  if (!part || part.fieldname !== 'file') throw new AppError('VALIDATION', { fields: [{ path: 'file', message: { 'zh-CN': '请选择文件', en: 'Choose a file' } }] });
-  return { filename: part.filename, stream: part.file };
-}
 
 /** Organizer and applicant sides of 推荐: units, import, invitations, compliance; naming a unit. */
 export function recommendationRoutes(app: FastifyInstance, deps: Deps): void {

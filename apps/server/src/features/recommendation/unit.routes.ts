@@ -7,9 +7,8 @@ import {
 } from '@lvping/domain';
 import type { Deps } from '../../context.ts';
 import { requireActor } from '../../http/session.hooks.ts';
-import { contentDisposition } from '../../http/download.ts';
 import { declineCandidate, endorseCandidate, getCandidate, listCandidates } from './nomination.service.ts';
-import { singleFile } from './recommendation.routes.ts';
+import { sendStoredFile, singleFile } from '../../http/files.ts';
 import { readCandidateFile, uploadStampedPage } from './stamped-page.service.ts';
 import { createInviteLink, getMyUnit, listMyUnits, unitQuotaMeter } from './unit.service.ts';
 
@@ -50,12 +49,6 @@ export function unitRoutes(app: FastifyInstance, deps: Deps): void {
     declineCandidate(deps, requireActor(req), req.params.applicationId, req.body.reason, req.id));
 
   r.get('/api/recommendation/candidates/:applicationId/files/:fileId', { schema: { tags, summary: "Download a candidate's attachment or the stamped page", params: CandidateFileParamsSchema } }, async (req, reply) => {
-    const f = await readCandidateFile(deps, requireActor(req), req.params.applicationId, req.params.fileId);
-    return reply
-      .header('content-type', f.mime)
-      .header('content-length', f.size)
-      .header('content-disposition', contentDisposition(f.name))
-      .header('x-content-type-options', 'nosniff')
-      .send(f.stream);
+    return sendStoredFile(reply, await readCandidateFile(deps, requireActor(req), req.params.applicationId, req.params.fileId));
   });
 }
