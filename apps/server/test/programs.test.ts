@@ -114,6 +114,16 @@ describeEachEngine('programs as configuration: the seed templates, versions, imp
     assert.equal((await h.client().get(`/api/programs/${p.id}/tracks/jieneng/blank.exe`)).statusCode, 400);
   });
 
+  test('a program from scratch is valid, and a bad slug for it is a field error', async () => {
+    const r = await admin.post('/api/programs', { from: 'blank', slug: 'green-award-2027', name: '2027年绿色技术奖', year: 2027 });
+    assert.equal(r.statusCode, 200, r.body);
+    assert.equal(r.json().definition.tracks.length, 1);
+    assert.equal(r.json().callClosesAt, Date.UTC(2027, 2, 31, 16), '2027-03-31 24:00');
+    const bad = await admin.post('/api/programs', { from: 'blank', slug: 'Bad Slug!', name: 'x', year: 2027 });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().error.fields[0].path, 'slug');
+  });
+
   test('a bad definition is refused with every problem listed, and changes nothing', async () => {
     const p = await bySlug('cnblue-2022-demo');
     const bad = (await admin.get(`/api/programs/${p.id}/export?format=json`)).json();

@@ -23,3 +23,4 @@ export * from './recommendation/recommendation-definition.schema.ts';
 export * from './recommendation/quota.ts';
 export * from './recommendation/unit-sheet.ts';
 export * from './recommendation/recommendation.schema.ts';
+export * from './program/starter-definition.ts';

@@ -32,6 +32,8 @@ export const CreateProgramRequestSchema = z.discriminatedUnion('from', [
   /** A copy of a built-in template, optionally for another year under another slug. */
   z.strictObject({ from: z.literal('template'), templateSlug: z.string().min(1).max(64), slug: z.string().min(2).max(64).optional(), name: z.string().min(1).max(500).optional() }),
   z.strictObject({ from: z.literal('text'), format: DefinitionFormatSchema, text: z.string().min(1).max(5_000_000) }),
+  /** From scratch: a minimal program to grow in the definition editor. */
+  z.strictObject({ from: z.literal('blank'), slug: z.string().min(2).max(64), name: z.string().trim().min(1).max(500), year: z.number().int().min(2000).max(2100) }),
 ]);
 export type CreateProgramRequest = z.infer<typeof CreateProgramRequestSchema>;
 

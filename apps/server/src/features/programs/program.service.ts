@@ -1,4 +1,4 @@
-import { AppError, callWindow, can, definitionToText, isPlatformAdmin, parseDefinitionText, rescheduleProgram, type FormTemplate,
+import { AppError, callWindow, can, definitionToText, isPlatformAdmin, parseDefinitionText, rescheduleProgram, starterDefinition, type FormTemplate,
   type ProgramDefinition, type ProgramDetail, type ProgramSummary, type CreateProgramRequest, type DefinitionFormat } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
@@ -116,6 +116,8 @@ export async function createProgram(deps: Deps, actor: Actor | null, req: Create
     def = { ...template, slug: req.slug ?? template.slug, name: req.name ?? template.name };
     if (req.callEndsOn) def = rescheduleProgram(def, req.callEndsOn);
     def = parseOrThrow('json', JSON.stringify(def)); // a new slug or name must still be valid
+  } else if (req.from === 'blank') {
+    def = parseOrThrow('json', JSON.stringify(starterDefinition(req)));
   } else {
     def = parseOrThrow(req.format, req.text);
   }
