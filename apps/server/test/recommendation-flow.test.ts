@@ -143,6 +143,27 @@ describeEachEngine('recommendation: naming a unit, endorsing, declining', (engin
     assert.equal((await h.deps.db.selectFrom('nominations').selectAll().where('application_id', '=', id).execute()).length, 1);
   });
 
+  test('returned after endorsement, the resubmitted revision goes back to screening with its endorsement', async () => {
+    const id = await candidate('rec', '乙单位');
+    assert.equal((await yi.client.post(`/api/recommendation/candidates/${id}/endorse`, { opinion: '同意', stampedFileId: await stampedPage(yi.client, id) })).statusCode, 200);
+    const ledgerBefore = await ledger();
+    const view = (await organizer.get(`/api/applications/${id}/screening`)).json();
+    const returned = await organizer.post(`/api/applications/${id}/screening/decision`, { outcome: 'return', baseRevision: view.revision, comments: '请补充项目名称的全称' });
+    assert.equal(returned.statusCode, 200, returned.body);
+    const draft = (await applicant.client.get(`/api/applications/${id}`)).json();
+    assert.equal(draft.status, 'returned');
+    const saved = await applicant.client.put(`/api/applications/${id}/draft`, { answers: { ...draft.answers, s: { ...(draft.answers.s ?? {}), name: '项目名称全称' } }, baseRevision: draft.revision });
+    assert.equal(saved.statusCode, 200, saved.body);
+    const resubmitted = await applicant.client.post(`/api/applications/${id}/submit`, { baseRevision: saved.json().revision });
+    assert.equal(resubmitted.statusCode, 200, resubmitted.body);
+    assert.equal(resubmitted.json().status, 'endorsed', 'the standing endorsement is not asked for again');
+    assert.deepEqual(await ledger(), ledgerBefore, 'and takes no second quota place');
+    const again = (await organizer.get(`/api/applications/${id}/screening`)).json();
+    const passed = await organizer.post(`/api/applications/${id}/screening/decision`, { outcome: 'pass', baseRevision: again.revision });
+    assert.equal(passed.statusCode, 200, passed.body);
+    assert.equal((await applicant.client.get(`/api/applications/${id}`)).json().status, 'eligible');
+  });
+
   test('an applicant cannot endorse itself, and a member needs the recommender role', async () => {
     // The 甲 member applies too, naming its own unit.
     const own = await submittedCandidate(h, jia.actor, programId, 'rec2', units['甲单位'], ++n);

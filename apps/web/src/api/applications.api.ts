@@ -33,7 +33,7 @@ export const organizationsApi = {
 
 export const applicationsApi = {
   mine: () => api.get<ApplicationList>('/api/applications/mine'),
-  create: (body: { programId: string; trackId: string; organizationId: string }) => api.post<ApplicationDetail>('/api/applications', body),
+  create: (body: { programId: string; trackId: string; organizationId: string; unitId?: string; inviteToken?: string }) => api.post<ApplicationDetail>('/api/applications', body),
   get: (id: string) => api.get<ApplicationDetail>(`/api/applications/${enc(id)}`),
   saveDraft: (id: string, body: { answers: Record<string, unknown>; baseRevision: number }) =>
     api.put<SaveDraftResponse>(`/api/applications/${enc(id)}/draft`, body),

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Alert, Button, Space, Typography } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import type { FieldError } from '@lvping/domain/errors.ts';
@@ -22,10 +22,12 @@ type Props = {
   onSubmitted: (detail: ApplicationDetail) => void;
   /** Throw away this page's edits and load the server's version. */
   onReloadServer: () => void;
+  /** Shown under the header (the recommending unit, screening feedback). */
+  below?: ReactNode;
 };
 
 /** The applicant's form with autosave, stale-revision handling and submission. */
-export function ApplicationEditor({ detail, start, onSubmitted, onReloadServer }: Props) {
+export function ApplicationEditor({ detail, start, onSubmitted, onReloadServer, below }: Props) {
   const { t, pick } = useI18n();
   const text = useErrorText();
   const autosave = useAutosave(detail.id, { answers: start.answers, revision: detail.revision, savedAt: detail.updatedAt, dirty: start.dirty });
@@ -86,6 +88,7 @@ export function ApplicationEditor({ detail, start, onSubmitted, onReloadServer }
   return (
     <div data-testid="application-editor">
       <ApplicationHeader detail={detail} />
+      {below}
       {detail.status === 'returned' && <Alert type="warning" showIcon className="lv-block" title={t('appl.returnedHint')} description={detail.timeline.at(-1)?.note ?? undefined} />}
       {stale && (
         <StaleNotice

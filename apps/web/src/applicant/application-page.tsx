@@ -9,8 +9,12 @@ import { useLoad } from '../shell/use-load.ts';
 import { ApplicationEditor } from './application-editor.tsx';
 import { ApplicationView } from './application-view.tsx';
 import { clearLocalDraft, decideRestore, readLocalDraft, type LocalDraft } from './autosave-store.ts';
+import { RecommendationCard } from './recommendation-card.tsx';
+import { ScreeningFeedback } from './screening-feedback.tsx';
 import './applicant.css';
 import '../i18n/work.ts';
+import '../i18n/recommend.ts';
+import '../i18n/review.ts';
 
 const store = (): Storage | null => {
   try {
@@ -43,6 +47,14 @@ function LocalConflict({ local, onUseLocal, onDiscard }: { local: LocalDraft; on
   );
 }
 
+/** The applicant's recommending unit and what screening said, under the header. */
+const panels = (detail: ApplicationDetail) => (
+  <>
+    <RecommendationCard detail={detail} />
+    <ScreeningFeedback detail={detail} />
+  </>
+);
+
 function Editable({ detail, onSubmitted, reload }: { detail: ApplicationDetail; onSubmitted: (d: ApplicationDetail) => void; reload: () => void }) {
   const { t } = useI18n();
   const local = useMemo(() => {
@@ -68,6 +80,7 @@ function Editable({ detail, onSubmitted, reload }: { detail: ApplicationDetail; 
         detail={detail}
         start={useLocal ? { answers: local.answers, dirty: true } : { answers: detail.answers, dirty: false }}
         onSubmitted={onSubmitted}
+        below={panels(detail)}
         onReloadServer={() => {
           const s = store();
           if (s) clearLocalDraft(s, detail.id);
@@ -86,7 +99,7 @@ export default function ApplicationPage() {
   if (load.state === 'loading') return <Skeleton active paragraph={{ rows: 12 }} />;
   if (load.state === 'error') return <ApiErrorPage error={load.error} onRetry={() => reload()} />;
   const detail = load.data;
-  if (!detail.canEdit) return <ApplicationView detail={detail} onChanged={replace} />;
+  if (!detail.canEdit) return <ApplicationView detail={detail} onChanged={replace} below={panels(detail)} />;
   return (
     // Loading the server's version (after a stale notice) unmounts the editor and starts a fresh one.
     <Editable key={detail.id} detail={detail} onSubmitted={replace} reload={() => reload(true)} />

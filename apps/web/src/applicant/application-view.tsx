@@ -11,7 +11,7 @@ import { StatusTimeline } from './status-timeline.tsx';
 import { WithdrawButton } from './withdraw-button.tsx';
 
 /** A submitted (or otherwise closed) application: read-only, its history, the PDF, and withdrawal while allowed. */
-export function ApplicationView({ detail, onChanged, actions }: { detail: ApplicationDetail; onChanged?: (d: ApplicationDetail) => void; actions?: ReactNode }) {
+export function ApplicationView({ detail, onChanged, actions, below }: { detail: ApplicationDetail; onChanged?: (d: ApplicationDetail) => void; actions?: ReactNode; below?: ReactNode }) {
   const { t } = useI18n();
   const files = useMemo<FileAdapter>(() => ({ href: (f) => applicationFiles.file(detail.id, f.id) }), [detail.id]);
   const extra = (
@@ -26,6 +26,7 @@ export function ApplicationView({ detail, onChanged, actions }: { detail: Applic
   return (
     <div data-testid="application-view">
       <ApplicationHeader detail={detail} extra={extra} />
+      {below}
       <StatusTimeline timeline={detail.timeline} />
       <FormRenderer template={detail.form} answers={detail.answers as FormAnswers} readOnly files={files} />
     </div>

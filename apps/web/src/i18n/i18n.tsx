@@ -5,10 +5,13 @@ import type { Lang, Localized } from '@lvping/domain/errors.ts';
 import { zhCN, type MessageKey } from './zh-CN.ts';
 import { en } from './en.ts';
 import type { WorkMessageKey } from './work.zh-CN.ts';
+import type { RecommendMessageKey } from './recommend.zh-CN.ts';
+import type { ReviewMessageKey } from './review.zh-CN.ts';
+import type { NotifyMessageKey } from './notify.zh-CN.ts';
 
 export type { Lang, Localized, MessageKey, WorkMessageKey };
 /** Every key t() takes: the shell's, and the work areas' (registered when their pages load). */
-export type AnyMessageKey = MessageKey | WorkMessageKey;
+export type AnyMessageKey = MessageKey | WorkMessageKey | RecommendMessageKey | ReviewMessageKey | NotifyMessageKey;
 
 const dictionaries: Record<Lang, Partial<Record<AnyMessageKey, string>>> = { 'zh-CN': { ...zhCN }, en: { ...en } };
 

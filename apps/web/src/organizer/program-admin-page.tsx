@@ -1,3 +1,4 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Breadcrumb, Card, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { programsApi } from '../api/programs.api.ts';
@@ -10,9 +11,19 @@ import { DefinitionTab } from './definition-tab.tsx';
 import { OverviewTab } from './overview-tab.tsx';
 import './organizer.css';
 import '../i18n/work.ts';
+import '../i18n/review.ts';
 
-const tabs = ['overview', 'definition', 'applications'] as const;
+// The later tabs are their own chunks (the statistics tab brings ECharts): the page opens on 概览 without them.
+const UnitsTab = lazy(() => import('./units-tab.tsx').then((m) => ({ default: m.UnitsTab })));
+const ComplianceTab = lazy(() => import('./compliance-tab.tsx').then((m) => ({ default: m.ComplianceTab })));
+const ScreeningTab = lazy(() => import('./screening-tab.tsx').then((m) => ({ default: m.ScreeningTab })));
+const StatsTab = lazy(() => import('./stats-tab.tsx'));
+const DeadlinesTab = lazy(() => import('./deadlines-tab.tsx').then((m) => ({ default: m.DeadlinesTab })));
+
+const tabs = ['overview', 'definition', 'applications', 'units', 'compliance', 'screening', 'stats', 'deadlines'] as const;
 type TabKey = (typeof tabs)[number];
+
+const later = (node: ReactNode) => <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>{node}</Suspense>;
 
 /** /organizer/programs/:programId — 概览 / 定义 / 申报 of one program. */
 export default function ProgramAdminPage() {
@@ -25,6 +36,8 @@ export default function ProgramAdminPage() {
   if (load.state === 'loading') return <Skeleton active paragraph={{ rows: 8 }} />;
   if (load.state === 'error') return <ApiErrorPage error={load.error} onRetry={() => reload()} />;
   const program = load.data;
+  const recommends = !!program.definition.recommendation;
+  const label = (key: TabKey, text: string) => <span data-testid={`tab-${key}`}>{text}</span>;
 
   return (
     <div data-testid="program-admin">
@@ -51,6 +64,15 @@ export default function ProgramAdminPage() {
               children: <DefinitionTab program={program} onSaved={replace} onReload={() => reload(true)} />,
             },
             { key: 'applications', label: <span data-testid="tab-applications">{t('orgz.tabApplications')}</span>, children: <ApplicationsTab program={program} /> },
+            ...(recommends
+              ? [
+                  { key: 'units', label: label('units', t('tab.units')), children: later(<UnitsTab program={program} />) },
+                  { key: 'compliance', label: label('compliance', t('tab.compliance')), children: later(<ComplianceTab program={program} />) },
+                ]
+              : []),
+            { key: 'screening', label: label('screening', t('tab.screening')), children: later(<ScreeningTab program={program} />) },
+            { key: 'stats', label: label('stats', t('tab.stats')), children: later(<StatsTab program={program} />) },
+            { key: 'deadlines', label: label('deadlines', t('tab.deadlines')), children: later(<DeadlinesTab program={program} />) },
           ]}
         />
       </Card>

@@ -12,8 +12,11 @@ import { useLoad } from '../shell/use-load.ts';
 
 type Track = ProgramDetail['definition']['tracks'][number];
 
-/** 在线申报: pick (or register) the applying organization, create the draft, open its form. */
-export function ApplyDialog({ program, track, onClose }: { program: ProgramDetail; track: Track; onClose: () => void }) {
+/**
+ * 在线申报: pick (or register) the applying organization, create the draft, open its form. Arriving
+ * through a recommending unit's link, `inviteToken` names that unit on the new draft.
+ */
+export function ApplyDialog({ program, track, onClose, inviteToken }: { program: ProgramDetail; track: Track; onClose: () => void; inviteToken?: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const text = useErrorText();
@@ -37,7 +40,7 @@ export function ApplyDialog({ program, track, onClose }: { program: ProgramDetai
     setBusy(true);
     setError(null);
     try {
-      const app = await applicationsApi.create({ programId: program.id, trackId: track.id, organizationId: selected });
+      const app = await applicationsApi.create({ programId: program.id, trackId: track.id, organizationId: selected, ...(inviteToken ? { inviteToken } : {}) });
       navigate(`/applications/${app.id}`);
     } catch (e) {
       setError(e);

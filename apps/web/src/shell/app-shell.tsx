@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { App, Avatar, Button, Dropdown, Layout, Menu, Space, Spin, type MenuProps } from 'antd';
 import {
@@ -19,6 +19,9 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session/session.tsx';
 import { areasFor, selectedMenuKey, type AreaKey } from './areas.ts';
 import './shell.css';
+
+// The bell (its polling, drawer and messages) loads after the page, and only for a signed-in user.
+const NotificationBell = lazy(() => import('../notifications/notification-bell.tsx'));
 
 const areaIcons: Record<AreaKey, ReactNode> = {
   my: <FileTextOutlined />,
@@ -150,6 +153,11 @@ export function AppShell() {
         />
         <Space size={4} className="lv-header-right">
           <LangSwitch />
+          {user && !user.mustChangePassword && (
+            <Suspense fallback={null}>
+              <NotificationBell />
+            </Suspense>
+          )}
           {user ? (
             <UserMenu />
           ) : (

@@ -5,6 +5,7 @@ import type { ApplicationStatus } from './application-api.schema.ts';
 
 export type ApplicationEvent =
   | 'submit' // the applicant submits (or resubmits after a return)
+  | 'resubmit_endorsed' // resubmits after a return, the unit's endorsement standing: back to screening
   | 'endorse' // the recommending unit endorses, within its quota
   | 'decline' // the recommending unit declines, with a reason
   | 'return' // a screener returns it for revision
@@ -14,6 +15,9 @@ export type ApplicationEvent =
 
 const transitions: Record<ApplicationEvent, Partial<Record<ApplicationStatus, ApplicationStatus>>> = {
   submit: { draft: 'submitted', returned: 'submitted' },
+  // An endorsement is of the applicant, not of one version: a revision answers the screener,
+  // so it goes back to screening without asking the unit (and its quota place) again.
+  resubmit_endorsed: { returned: 'endorsed' },
   endorse: { submitted: 'endorsed' },
   decline: { submitted: 'declined' },
   return: { submitted: 'returned', endorsed: 'returned' },

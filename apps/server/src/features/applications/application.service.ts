@@ -1,5 +1,5 @@
 import {
-  AppError, callWindow, isEditable, isWithdrawable, statusesAllowing, validateAnswers, formatShanghai, formatShanghaiDeadline,
+  AppError, callWindow, isEditable, isWithdrawable, nextStatus, statusesAllowing, validateAnswers, formatShanghai, formatShanghaiDeadline,
   type ApplicationDetail, type ApplicationSummary, type FormTemplate, type ProgramDefinition,
 } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
@@ -16,6 +16,7 @@ import {
   findApplicationFor, insertApplication, insertEvent, listApplicationsOf, listEvents, saveAnswersIfCurrent, setStatusIfCurrent, type ApplicationRow,
 } from './application.repository.ts';
 import { fileRefIds, searchTextOf } from './search-text.ts';
+import { findNomination } from '../recommendation/nomination.repository.ts';
 import { recordSubmittedVersion } from '../screening/version.repository.ts';
 import { unitNamedOnCreate } from '../recommendation/unit-choice.ts';
 
@@ -157,14 +158,16 @@ export async function submitApplication(deps: Deps, actor: Actor, id: string, ba
   if (!result.ok) throw new AppError('VALIDATION', { message: { 'zh-CN': `申报书还有 ${result.errors.length} 处需要完善`, en: `${result.errors.length} field(s) still need attention` }, fields: result.errors });
   await checkFileRefs(deps, id, answers);
   const now = deps.now();
+  const endorsed = row.status === 'returned' && (await findNomination(deps.db, id))?.status === 'endorsed';
+  const to = nextStatus(statusOf(row), endorsed ? 'resubmit_endorsed' : 'submit')!;
   await deps.db.transaction().execute(async (trx) => {
-    if (!(await setStatusIfCurrent(trx, id, { revision: baseRevision, statuses: EDITABLE }, { status: 'submitted', submitted_at: now, updated_at: now }))) {
+    if (!(await setStatusIfCurrent(trx, id, { revision: baseRevision, statuses: [row.status] }, { status: to, submitted_at: now, updated_at: now }))) {
       throw new AppError('STALE_REVISION');
     }
-    await insertEvent(trx, { id: newId(), application_id: id, at: now, status: 'submitted', note: null, actor_id: actor.userId });
+    await insertEvent(trx, { id: newId(), application_id: id, at: now, status: to, note: null, actor_id: actor.userId });
     // Screening keeps every submitted version (resubmissions too) so returned ones can be compared: features/screening.
     await recordSubmittedVersion(trx, { applicationId: id, answersJson: row.answers_json, formVersion: row.form_version, at: now, by: actor.userId });
-    await appendAudit(trx, { actorId: actor.userId, action: 'application.submit', entity: 'application', entityId: id, before: { status: row.status }, after: { status: 'submitted', revision: baseRevision + 1 }, requestId }, now);
+    await appendAudit(trx, { actorId: actor.userId, action: 'application.submit', entity: 'application', entityId: id, before: { status: row.status }, after: { status: to, revision: baseRevision + 1 }, requestId }, now);
   });
   await sendReceipt(deps, actor, row, def, now);
   return getApplication(deps, actor, id);

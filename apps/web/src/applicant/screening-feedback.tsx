@@ -1,0 +1,60 @@
+import { Alert, Card, Space, Typography } from 'antd';
+import { screeningApi, type Feedback } from '../api/screening.api.ts';
+import type { ApplicationDetail } from '../api/applications.api.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { formatDateTime } from '../shell/shanghai.ts';
+import { useLoad } from '../shell/use-load.ts';
+
+const kind = { return: 'warning', fail: 'error', pass: 'success' } as const;
+const title = { return: 'fb.return', fail: 'fb.fail', pass: 'fb.pass' } as const;
+
+/** What screening told the applicant: return comments at once, the reasons of ineligibility once released. */
+export function ScreeningFeedback({ detail }: { detail: Pick<ApplicationDetail, 'id' | 'status'> }) {
+  const { t, pick } = useI18n();
+  const skip = detail.status === 'draft';
+  const [load] = useLoad<Feedback | null>(() => (skip ? Promise.resolve(null) : screeningApi.feedback(detail.id)), [detail.id, detail.status]);
+  const fb = load.state === 'ok' ? load.data : null;
+  // While returned, the editor's own notice shows the latest comments: the card lists the rest.
+  const latest = fb?.items.at(-1);
+  const items = fb ? fb.items.filter((i) => !(detail.status === 'returned' && i === latest && i.outcome === 'return')) : [];
+  if (!fb || (items.length === 0 && !fb.awaitingRelease)) return null;
+  return (
+    <Card size="small" title={t('fb.title')} className="lv-block" data-testid="screening-feedback">
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {[...items].reverse().map((i) => (
+          <Alert
+            key={i.versionNo}
+            type={kind[i.outcome]}
+            showIcon
+            data-testid="feedback-item"
+            data-outcome={i.outcome}
+            title={
+              <Space wrap>
+                <span>{t(title[i.outcome], { n: i.versionNo })}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(i.decidedAt)}</Typography.Text>
+              </Space>
+            }
+            description={
+              (i.message || i.failedRules.length > 0) && (
+                <>
+                  {i.message && <div style={{ whiteSpace: 'pre-wrap' }} data-testid="feedback-message">{i.message}</div>}
+                  {i.failedRules.length > 0 && (
+                    <>
+                      <Typography.Text strong>{t('fb.failedRules')}</Typography.Text>
+                      <ul style={{ margin: 0, paddingLeft: 20 }}>
+                        {i.failedRules.map((r, k) => (
+                          <li key={k}>{r.reason ? pick(r.reason) : r.description}</li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                </>
+              )
+            }
+          />
+        ))}
+        {fb.awaitingRelease && <Typography.Text type="secondary" data-testid="feedback-awaiting">{t('fb.awaiting')}</Typography.Text>}
+      </Space>
+    </Card>
+  );
+}

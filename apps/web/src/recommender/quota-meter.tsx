@@ -1,0 +1,42 @@
+import { Alert, Progress, Space, Typography } from 'antd';
+import type { QuotaMeter } from '../api/recommendation.api.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+/** One track's quota: used against the limit (or unlimited), places left, and a minimum not yet met. */
+export function QuotaMeterView({ quota, title }: { quota: QuotaMeter; title?: string }) {
+  const { t } = useI18n();
+  const { used, limit, left, min, short } = quota;
+  const exhausted = limit !== null && left === 0;
+  return (
+    <div className="lv-quota" data-testid={`quota-${quota.trackId}`} data-used={used} data-limit={limit ?? ''} data-left={left ?? ''} data-short={short}>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Text strong>{title ?? quota.trackName}</Typography.Text>
+        <Typography.Text type={exhausted ? 'danger' : 'secondary'} data-testid="quota-text">
+          {limit === null ? `${t('rec.used', { used })} · ${t('rec.unlimited')}` : `${t('rec.usedOf', { used, limit })} · ${exhausted ? t('rec.exhausted') : t('rec.left', { n: left ?? 0 })}`}
+        </Typography.Text>
+      </Space>
+      {limit !== null && (
+        <Progress percent={Math.min(100, Math.round((used / Math.max(1, limit)) * 100))} showInfo={false} size="small" status={exhausted ? 'exception' : 'normal'} />
+      )}
+      {min !== null &&
+        (short > 0 ? (
+          <Alert type="warning" showIcon title={t('rec.minShort', { min, n: short })} className="lv-quota-min" data-testid="quota-short" />
+        ) : (
+          <Typography.Text type="success" style={{ fontSize: 12 }}>
+            {t('rec.minMet', { min })}
+          </Typography.Text>
+        ))}
+    </div>
+  );
+}
+
+/** Every track of a unit, in a responsive grid. */
+export function QuotaGrid({ quotas }: { quotas: QuotaMeter[] }) {
+  return (
+    <div className="lv-quota-grid" data-testid="quota-grid">
+      {quotas.map((q) => (
+        <QuotaMeterView key={q.trackId} quota={q} />
+      ))}
+    </div>
+  );
+}
