@@ -164,6 +164,17 @@ describeEachEngine('recommendation: naming a unit, endorsing, declining', (engin
     assert.equal((await applicant.client.get(`/api/applications/${id}`)).json().status, 'eligible');
   });
 
+  test('withdrawing an endorsed application gives its place back to the unit', async () => {
+    const id = await candidate('rec2', '乙单位');
+    assert.equal((await yi.client.post(`/api/recommendation/candidates/${id}/endorse`, { opinion: '同意', stampedFileId: await stampedPage(yi.client, id) })).statusCode, 200);
+    const used = async () => (await h.deps.db.selectFrom('quota_usage').select('used').where('unit_id', '=', units['乙单位']).where('track_id', '=', 'rec2').executeTakeFirst())?.used ?? 0;
+    const before = await used();
+    assert.equal((await applicant.client.post(`/api/applications/${id}/withdraw`, { reason: '项目调整' })).statusCode, 200);
+    assert.equal(await used(), before - 1);
+    assert.equal((await applicant.client.post(`/api/applications/${id}/withdraw`, { reason: '再撤一次' })).statusCode, 409, 'a replay gives nothing back twice');
+    assert.equal(await used(), before - 1);
+  });
+
   test('an applicant cannot endorse itself, and a member needs the recommender role', async () => {
     // The 甲 member applies too, naming its own unit.
     const own = await submittedCandidate(h, jia.actor, programId, 'rec2', units['甲单位'], ++n);

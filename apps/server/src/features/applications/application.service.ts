@@ -16,7 +16,7 @@ import {
   findApplicationFor, insertApplication, insertEvent, listApplicationsOf, listEvents, saveAnswersIfCurrent, setStatusIfCurrent, type ApplicationRow,
 } from './application.repository.ts';
 import { fileRefIds, searchTextOf } from './search-text.ts';
-import { findNomination } from '../recommendation/nomination.repository.ts';
+import { findNomination, releaseQuota } from '../recommendation/nomination.repository.ts';
 import { recordSubmittedVersion } from '../screening/version.repository.ts';
 import { unitNamedOnCreate } from '../recommendation/unit-choice.ts';
 
@@ -197,6 +197,9 @@ export async function withdrawApplication(deps: Deps, actor: Actor, id: string, 
   await deps.db.transaction().execute(async (trx) => {
     if (!(await setStatusIfCurrent(trx, id, { statuses: [row.status] }, { status: 'withdrawn', updated_at: now }))) throw new AppError('STALE_REVISION');
     await insertEvent(trx, { id: newId(), application_id: id, at: now, status: 'withdrawn', note: reason || null, actor_id: actor.userId });
+    // A withdrawn candidate no longer uses its unit's place: the unit may endorse another.
+    const nomination = await findNomination(trx, id);
+    if (nomination?.status === 'endorsed') await releaseQuota(trx, nomination.unit_id, nomination.track_id);
     await appendAudit(trx, { actorId: actor.userId, action: 'application.withdraw', entity: 'application', entityId: id, before: { status: row.status }, after: { status: 'withdrawn', reason }, requestId }, now);
   });
   return getApplication(deps, actor, id);

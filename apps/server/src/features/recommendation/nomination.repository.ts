@@ -51,6 +51,11 @@ export async function takeQuota(db: Db, unitId: string, trackId: string, limit: 
   return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
 }
 
+/** Gives one place back (an endorsed application was withdrawn); never below zero. */
+export async function releaseQuota(db: Db, unitId: string, trackId: string): Promise<void> {
+  await db.updateTable('quota_usage').set({ used: sql<number>`used - 1` }).where('unit_id', '=', unitId).where('track_id', '=', trackId).where('used', '>', 0).execute();
+}
+
 /** used per unit and track: Map<unitId, Map<trackId, used>>. */
 export async function quotaUsageOf(db: Db, unitIds: string[]): Promise<Map<string, Map<string, number>>> {
   const rows = await db.selectFrom('quota_usage').selectAll().where('unit_id', 'in', unitIds.length ? unitIds : ['']).execute();
