@@ -3,16 +3,17 @@
 // from 在线申报, fills every required field of the five applicant sections (cover, the unit, the
 // technology, the project, the pledge with its stamped page) and the attachments the form requires
 // (real PDF and PNG files), submits, downloads the 申报书 PDF and gets the receipt email.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { browserUnavailable, launchBrowser, seeTestId, seeText, watchErrors } from './support/browser.ts';
-import { sampleFiles, type SampleFiles } from './support/files.ts';
+import { browserUnavailable, seeTestId, seeText, watchErrors } from './support/browser.ts';
+import type { SampleFiles } from './support/files.ts';
+import { liveApp } from './support/live-app.ts';
 import { counter, fillNumber, fillText, pickCascader, pickChoice, pickIndustry, saveStatus, sign, tick, uploadFile, waitForSave } from './support/form-fill.ts';
 import { createDraft, download, makeCreditCode, newChinesePage, registerApplicant, registerOrganizationInDialog, withScreenshot, type Org } from './support/journey.ts';
 import { pdfPages } from './support/pdf-text.ts';
-import { startServer, type RunningServer } from './support/server.ts';
-import { startInbox, type Inbox } from './support/smtp.ts';
+import type { RunningServer } from './support/server.ts';
+import type { Inbox } from './support/smtp.ts';
 
 const skip = browserUnavailable();
 
@@ -28,18 +29,8 @@ const INTRO =
   '近三年研发投入占营业收入的百分之三点二，拥有授权发明专利四十余项。';
 
 describe('河南省绿色低碳创新大赛 · 节能降碳技术创新成果: applying end to end in Chromium', { skip: skip ?? false, timeout: 240_000 }, () => {
-  before(async () => {
-    inbox = await startInbox();
-    server = await startServer({ SMTP_URL: inbox.url });
-    browser = await launchBrowser();
-    files = sampleFiles();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await inbox?.close();
-    files?.remove();
-  });
+  const app = liveApp();
+  before(() => ({ server, browser, inbox, files } = app));
 
   test('sign up, register a 郑州 enterprise, fill every required field and the attachments, submit, PDF, receipt email', { timeout: 150_000 }, async () => {
     let page: Page | undefined;

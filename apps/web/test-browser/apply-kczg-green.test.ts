@@ -4,21 +4,22 @@
 // sees autosave, reloads, submits, downloads the 申报书 PDF and gets the receipt email. A second
 // test walks the ways saving can fail: an over-long text the server refuses (kept in this browser
 // and restored after a reload) and the same draft saved from two tabs.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { xiandaoGreenTexts } from '../../../packages/domain/test/templates/samples.ts';
 import { countChars } from '@lvping/domain/form/text-length.ts';
 import { draftKey } from '../src/applicant/autosave-store.ts';
-import { browserUnavailable, launchBrowser, seeTestId, seeText, watchErrors } from './support/browser.ts';
-import { sampleFiles, type SampleFiles } from './support/files.ts';
+import { browserUnavailable, seeTestId, seeText, watchErrors } from './support/browser.ts';
+import type { SampleFiles } from './support/files.ts';
+import { liveApp } from './support/live-app.ts';
 import {
   addItem, counter, fillText, nextDraftSave, pickChoice, pickDate, pickIndustry, pickTrl, saveStatus, sign, waitForSave,
 } from './support/form-fill.ts';
 import { createDraft, download, makeCreditCode, newChinesePage, registerApplicant, registerOrganizationInDialog, withScreenshot, type Org } from './support/journey.ts';
 import { pdfPages } from './support/pdf-text.ts';
-import { startServer, type RunningServer } from './support/server.ts';
-import { startInbox, type Inbox } from './support/smtp.ts';
+import type { RunningServer } from './support/server.ts';
+import type { Inbox } from './support/smtp.ts';
 
 const skip = browserUnavailable();
 const PROGRAM = 'kczg-2022-demo';
@@ -57,18 +58,8 @@ async function startApplication(page: Page, who: { name: string; email: string }
 }
 
 describe('先导技术榜（绿色低碳领域）: applying end to end in Chromium', { skip: skip ?? false, timeout: 300_000 }, () => {
-  before(async () => {
-    inbox = await startInbox();
-    server = await startServer({ SMTP_URL: inbox.url });
-    browser = await launchBrowser();
-    files = sampleFiles();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await inbox?.close();
-    files?.remove();
-  });
+  const app = liveApp();
+  before(() => ({ server, browser, inbox, files } = app));
 
   test('sign up, register the organization, fill every section, autosave, reload, submit, PDF, receipt email', { timeout: 150_000 }, async () => {
     let page: Page | undefined;
