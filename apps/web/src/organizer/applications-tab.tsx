@@ -7,14 +7,14 @@ import { applicationStatuses, applicationStatusNames } from '@lvping/domain/appl
 import { applicationFiles, applicationsApi, type ApplicationFilters, type ApplicationStatus, type ApplicationSummary } from '../api/applications.api.ts';
 import type { ProgramDetail } from '../api/programs.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { RegionCascader } from '../form-renderer/fields/region-field.tsx';
+import { RegionPrefixFilter } from './region-prefix-filter.tsx';
 import { useRegions } from '../form-renderer/reference.ts';
 import { ApiErrorAlert } from '../shell/api-error.tsx';
 import { DownloadButton } from '../shell/download-button.tsx';
 import { formatDateTime } from '../shell/shanghai.ts';
 import { applicationStatusColor } from '../shell/status.ts';
 import { useLoad } from '../shell/use-load.ts';
-import { filtersFromParams, filtersToParams, regionFromPrefix, regionPrefix } from './filters.ts';
+import { filtersFromParams, filtersToParams } from './filters.ts';
 
 /** 申报: the program's applications, filtered by track, status, region and a search, paged, exportable. */
 export function ApplicationsTab({ program }: { program: ProgramDetail }) {
@@ -72,16 +72,7 @@ export function ApplicationsTab({ program }: { program: ProgramDetail }) {
           style={{ minWidth: 160 }}
           data-testid="filter-status"
         />
-        <div style={{ minWidth: 240 }}>
-          <RegionCascader
-            level="city"
-            anyLevel
-            value={regionFromPrefix(filters.region)}
-            onChange={(code) => update({ region: code ? regionPrefix(code) : undefined })}
-            testId="filter-region"
-            block
-          />
-        </div>
+        <RegionPrefixFilter value={filters.region} onChange={(region) => update({ region })} testId="filter-region" minWidth={240} />
         <SearchBox value={filters.q} onSearch={(q) => update({ q })} placeholder={t('orgz.search')} />
         <DownloadButton
           href={applicationFiles.exportXlsx(program.id, filters)}

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { Button, Input, Segmented, Select, Space } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import type { QueueFilters, ScreeningState } from '../api/screening.api.ts';
-import { RegionCascader } from '../form-renderer/fields/region-field.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { regionFromPrefix, regionPrefix } from '../organizer/filters.ts';
+import { RegionPrefixFilter } from '../organizer/region-prefix-filter.tsx';
 import { screeningStates } from './queue-filters.ts';
 
 type Props = { filters: QueueFilters; tracks: { id: string; name: string }[]; onChange: (patch: Partial<QueueFilters>) => void };
@@ -30,16 +29,7 @@ export function QueueFilterBar({ filters, tracks, onChange }: Props) {
         options={screeningStates.map((s) => ({ value: s, label: <span data-testid={`queue-state-${s}`}>{t(`q.state.${s}`)}</span> }))}
         data-testid="queue-state"
       />
-      <div style={{ minWidth: 220 }}>
-        <RegionCascader
-          level="city"
-          anyLevel
-          value={regionFromPrefix(filters.region)}
-          onChange={(code) => onChange({ region: code ? regionPrefix(code) : undefined })}
-          testId="queue-region"
-          block
-        />
-      </div>
+      <RegionPrefixFilter value={filters.region} onChange={(region) => onChange({ region })} testId="queue-region" minWidth={220} />
       <Space.Compact style={{ width: 300 }}>
         <Input
           value={text}
