@@ -31,9 +31,21 @@ async function logIn(page: Page, email: string, password: string) {
 }
 
 async function logOut(page: Page) {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('logout').click();
-  await seeTestId(page, 'nav-login');
+  // A click on an antd dropdown item while it is still animating open can be lost: try again.
+  for (let attempt = 1; ; attempt++) {
+    const item = page.getByTestId('logout');
+    // Open the menu unless it is still open from a lost click (a second click would close it).
+    if (!(await item.isVisible())) await page.getByTestId('user-menu').click();
+    await item.waitFor({ state: 'visible' });
+    await page.waitForTimeout(300); // let the opening animation finish
+    await item.click({ timeout: 5000 });
+    try {
+      await page.getByTestId('nav-login').first().waitFor({ state: 'visible', timeout: 4000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
 }
 
 async function menuKeys(page: Page): Promise<string[]> {
