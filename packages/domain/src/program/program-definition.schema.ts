@@ -4,6 +4,7 @@ import { resolveRef } from '../form/form-refs.ts';
 import { isShanghaiTime, shanghaiToEpoch } from './shanghai-time.ts';
 import { EligibilityRuleSchema, isOrganizationRuleField } from './eligibility.ts';
 import { RecommendationBlockSchema, recommendationProblems } from '../recommendation/recommendation-definition.schema.ts';
+import { ReviewBlockSchema } from '../review/review-definition.schema.ts';
 
 // A program (评选活动 / 榜单 / 大赛) is configuration: this definition plus its form templates.
 // The engine runs any program that passes this schema; the seeds in templates/ are three.
@@ -114,6 +115,8 @@ export const ProgramDefinitionSchema = z
     programAwards: z.array(z.strictObject({ id: Id, name: Text, nameEn: Text.optional(), description: z.string().max(5000).optional() })).default([]),
     /** 推荐: channels, quotas per track and the units the call names (recommendation-definition.schema.ts). */
     recommendation: RecommendationBlockSchema.optional(),
+    /** 专家评审: reviewers per application, matching fields, 回避 rules (review-definition.schema.ts). */
+    review: ReviewBlockSchema.optional(),
   })
   .superRefine((p, ctx) => {
     const dup = (items: { id: string }[], path: string) => {
@@ -147,6 +150,13 @@ export const ProgramDefinitionSchema = z
         if (form && !resolveRef(form, undefined, r.field) && !isOrganizationRuleField(r.field)) {
           ctx.addIssue({ code: 'custom', path: ['tracks', i, 'eligibility', 'rules', j, 'field'], message: `申报表 ${t.formId} 中没有字段 ${r.field}`, params: { en: `form ${t.formId} has no field ${r.field}` } });
         }
+      });
+    });
+    p.review?.affinityFields.forEach((a, i) => {
+      const form = forms.get(a.form);
+      if (!form) ctx.addIssue({ code: 'custom', path: ['review', 'affinityFields', i, 'form'], message: `未定义的申报表：${a.form}`, params: { en: `no form with id ${a.form}` } });
+      else a.fields.forEach((ref, j) => {
+        if (!resolveRef(form, undefined, ref)) ctx.addIssue({ code: 'custom', path: ['review', 'affinityFields', i, 'fields', j], message: `申报表 ${a.form} 中没有字段 ${ref}`, params: { en: `form ${a.form} has no field ${ref}` } });
       });
     });
     if (p.recommendation) {
