@@ -32,6 +32,7 @@ import { unitRoutes } from './features/recommendation/unit.routes.ts';
 import { screeningRoutes } from './features/screening/screening.routes.ts';
 import { notificationRoutes } from './features/notifications/notification.routes.ts';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
+import { expertRoutes } from './features/experts/expert.routes.ts';
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -109,6 +110,7 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   screeningRoutes(app, deps);
   notificationRoutes(app, deps);
   dashboardRoutes(app, deps);
+  expertRoutes(app, deps);
 
   const hasWeb = existsSync(webDist);
   if (hasWeb) {

@@ -24,3 +24,7 @@ export * from './recommendation/quota.ts';
 export * from './recommendation/unit-sheet.ts';
 export * from './recommendation/recommendation.schema.ts';
 export * from './program/starter-definition.ts';
+export * from './expert/expert.schema.ts';
+export * from './expert/expert-sheet.ts';
+export * from './review/conflicts.ts';
+export * from './review/affinity.ts';

@@ -230,6 +230,49 @@ export interface QuotaUsageTable {
   used: number;
 }
 
+export interface ExpertsTable {
+  id: string;
+  name: string;
+  org_name: string;
+  org_credit_code: string | null;
+  org_parent_group: string | null;
+  region_code: string | null;
+  title: string;
+  fields_json: string;
+  keywords_json: string;
+  bio: string;
+  email: string;
+  phone: string | null;
+  user_id: string | null;
+  search_text: string;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+export interface ProgramExpertsTable {
+  program_id: string;
+  expert_id: string;
+  track_id: string | null;
+  status: string;
+  max_load: number | null;
+  availability_note: string | null;
+  invite_token_hash: string | null;
+  invited_by: string | null;
+  invited_at: number;
+  responded_at: number | null;
+}
+export interface ExpertDeclaredConflictsTable {
+  id: string;
+  program_id: string;
+  expert_id: string;
+  application_id: string | null;
+  org_name: string | null;
+  reason: string;
+  declared_at: number;
+  source: string;
+  declared_by: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -254,6 +297,9 @@ export interface DB {
   unit_invitations: UnitInvitationsTable;
   nominations: NominationsTable;
   quota_usage: QuotaUsageTable;
+  experts: ExpertsTable;
+  program_experts: ProgramExpertsTable;
+  expert_declared_conflicts: ExpertDeclaredConflictsTable;
 }
 
 // Generated is re-exported for later tables with database-assigned columns.

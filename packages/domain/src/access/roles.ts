@@ -29,6 +29,7 @@ export const actions = [
   'application.screen', // eligibility screening, returns for revision
   'nomination.endorse', // recommend within quota
   'review.assign', // build panels and assignments
+  'expert.manage', // the platform-wide expert pool (专家库): create, edit, import, export, search
   'review.score',
   'committee.decide',
   'publicity.rule', // rule on objections during 公示
@@ -40,8 +41,8 @@ export type Action = (typeof actions)[number];
 /** Role → actions. Track-scoped roles act only within their track. */
 export const permissions: Record<Role, readonly Action[]> = {
   platform_admin: actions,
-  organizer: ['program.configure', 'grant.manage', 'application.list', 'application.screen', 'review.assign', 'committee.decide', 'publicity.rule', 'program.publish', 'audit.read'],
-  review_institution: ['application.list', 'application.screen', 'review.assign'],
+  organizer: ['program.configure', 'grant.manage', 'application.list', 'application.screen', 'review.assign', 'expert.manage', 'committee.decide', 'publicity.rule', 'program.publish', 'audit.read'],
+  review_institution: ['application.list', 'application.screen', 'review.assign', 'expert.manage'],
   recommender: ['nomination.endorse'],
   expert: ['review.score'],
   committee: ['committee.decide', 'application.list'],
@@ -66,6 +67,16 @@ export function can(subject: Subject | null, action: Action, scope: Scope = {}):
   if (!subject) return false;
   const grants: Grant[] = [...subject.grants, { role: 'applicant', programId: null, trackId: null }];
   return grants.some((g) => permissions[g.role].includes(action) && grantCovers(g, scope));
+}
+
+/**
+ * Whether some grant of the subject allows the action on some program (or the platform): for
+ * what is shared by every program, like the expert pool, which anyone who runs a program's
+ * review may manage.
+ */
+export function canOnSomeProgram(subject: Subject | null, action: Action): boolean {
+  if (!subject) return false;
+  return subject.grants.some((g) => permissions[g.role].includes(action));
 }
 
 export function isPlatformAdmin(subject: Subject | null): boolean {

@@ -1,2 +1,3 @@
 export * from './regions.ts';
 export * from './industry.ts';
+export * from './green-catalogue.ts';

@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { actions, can, roles, type Action, type Grant, type Role, type Scope } from '../../src/access/roles.ts';
+import { actions, can, canOnSomeProgram, roles, type Action, type Grant, type Role, type Scope } from '../../src/access/roles.ts';
 
 // The whole matrix, written out by hand from DOMAIN.md, so a change to `permissions`
 // that nobody meant shows up here as a failing cell.
 const expected: Record<Role, Action[]> = {
   platform_admin: [...actions],
-  organizer: ['program.configure', 'grant.manage', 'application.list', 'application.screen', 'review.assign', 'committee.decide', 'publicity.rule', 'program.publish', 'audit.read', 'application.create'],
-  review_institution: ['application.list', 'application.screen', 'review.assign', 'application.create'],
+  organizer: ['program.configure', 'grant.manage', 'application.list', 'application.screen', 'review.assign', 'expert.manage', 'committee.decide', 'publicity.rule', 'program.publish', 'audit.read', 'application.create'],
+  review_institution: ['application.list', 'application.screen', 'review.assign', 'expert.manage', 'application.create'],
   recommender: ['nomination.endorse', 'application.create'],
   expert: ['review.score', 'application.create'],
   committee: ['committee.decide', 'application.list', 'application.create'],
@@ -62,4 +62,12 @@ test('platform-level actions need the platform admin', () => {
 
 test('nobody signed in may do anything', () => {
   for (const action of actions) assert.equal(can(null, action, { programId: P }), false);
+});
+
+test('the expert pool is managed by whoever runs some program\'s review: admin, organizer or review institution anywhere', () => {
+  for (const role of roles) {
+    const gs = role === 'applicant' ? [] : [grantFor(role, role === 'review_institution' ? 't1' : null)];
+    assert.equal(canOnSomeProgram(subject(gs), 'expert.manage'), ['platform_admin', 'organizer', 'review_institution'].includes(role), role);
+  }
+  assert.equal(canOnSomeProgram(null, 'expert.manage'), false);
 });

@@ -3,6 +3,7 @@ import * as foundation from './20261122000100_foundation.ts';
 import * as applications from './20261122000200_applications.ts';
 import * as screening from './20261122000400_screening.ts';
 import * as recommendation from './20261122000500_recommendation.ts';
+import * as experts from './20261207000100_experts.ts';
 
 // Timestamped names sort into the order they run. Add new migrations here.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '20261122000200_applications': applications,
   '20261122000400_screening': screening,
   '20261122000500_recommendation': recommendation,
+  '20261207000100_experts': experts,
 };

@@ -7,6 +7,7 @@ import { readProgramTemplates } from '../programs/program-templates.ts';
 import { findProgramBySlug } from '../programs/program.repository.ts';
 import { insertProgramDefinition } from '../programs/program.service.ts';
 import { joinDemoUnits } from '../recommendation/demo-units.ts';
+import { loadDemoExperts } from '../experts/demo-experts.ts';
 
 const DAY = 86_400_000;
 
@@ -52,5 +53,7 @@ export async function loadDemoData(deps: Deps): Promise<string[]> {
     if (u.role === 'recommender') await joinDemoUnits(deps, userId);
     created.push(u.email);
   }
+  // The expert pool, with the demo expert account as one of it (added once, by address).
+  await loadDemoExperts(deps);
   return created;
 }
