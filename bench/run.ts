@@ -7,6 +7,7 @@
 // measure()) and add it to the list below.
 import { addRatios, formatTable, loadWarning, sampleCpuBusy, writeJson } from './report.ts';
 import { groupOf, hadCleanupFailure, installSignalCleanup, interruptedBy, runScenario, unwindAll, type AnyScenario, type Row } from './scenario.ts';
+import { assignmentBaseline, assignmentScenarios } from './scenarios/assignment.ts';
 import { authMe } from './scenarios/auth-me.ts';
 import { baseline, writeBaseline } from './scenarios/baseline.ts';
 import { draftSave } from './scenarios/draft-save.ts';
@@ -15,7 +16,7 @@ import { csvExportBaseline, xlsxExport } from './scenarios/xlsx-export.ts';
 
 const scenarios: AnyScenario[] = [
   baseline, authMe('sqlite'), authMe('postgres'), writeBaseline, draftSave('sqlite'), draftSave('postgres'),
-  pdfBaseline, pdfApplication, csvExportBaseline, xlsxExport,
+  pdfBaseline, pdfApplication, csvExportBaseline, xlsxExport, assignmentBaseline, ...assignmentScenarios,
 ];
 
 async function main(): Promise<number> {

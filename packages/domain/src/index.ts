@@ -28,3 +28,4 @@ export * from './expert/expert.schema.ts';
 export * from './expert/expert-sheet.ts';
 export * from './review/conflicts.ts';
 export * from './review/affinity.ts';
+export * from './review/assignment/index.ts';
