@@ -33,6 +33,7 @@ import { screeningRoutes } from './features/screening/screening.routes.ts';
 import { notificationRoutes } from './features/notifications/notification.routes.ts';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { expertRoutes } from './features/experts/expert.routes.ts';
+import { assignmentRoutes } from './features/assignment/assignment.routes.ts';
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -111,6 +112,7 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   notificationRoutes(app, deps);
   dashboardRoutes(app, deps);
   expertRoutes(app, deps);
+  assignmentRoutes(app, deps);
 
   const hasWeb = existsSync(webDist);
   if (hasWeb) {

@@ -29,3 +29,6 @@ export * from './expert/expert-sheet.ts';
 export * from './review/conflicts.ts';
 export * from './review/affinity.ts';
 export * from './review/assignment/index.ts';
+export * from './review/application-text.ts';
+export * from './review/assignment-api.schema.ts';
+export * from './review/review-definition.schema.ts';

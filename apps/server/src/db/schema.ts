@@ -284,6 +284,9 @@ export interface DB {
   settings: SettingsTable;
   form_versions: FormVersionsTable;
   organizations: OrganizationsTable;
+  review_assignment_runs: ReviewAssignmentRunsTable;
+  review_assignments: ReviewAssignmentsTable;
+  review_pair_rules: ReviewPairRulesTable;
   applications: ApplicationsTable;
   application_events: ApplicationEventsTable;
   files: FilesTable;
@@ -304,3 +307,37 @@ export interface DB {
 
 // Generated is re-exported for later tables with database-assigned columns.
 export type { Generated };
+
+export interface ReviewAssignmentRunsTable {
+  id: string;
+  program_id: string;
+  created_by: string;
+  created_at: number;
+  objective: number;
+  upper_bound: number;
+  optimal: number;
+  seconds: number;
+  load_cost: number;
+  require_strong: number;
+}
+export interface ReviewAssignmentsTable {
+  id: string;
+  program_id: string;
+  application_id: string;
+  expert_id: string;
+  affinity: number;
+  status: string;
+  source: string;
+  declined_reason: string | null;
+  created_at: number;
+  published_at: number | null;
+}
+export interface ReviewPairRulesTable {
+  program_id: string;
+  application_id: string;
+  expert_id: string;
+  kind: string;
+  reason: string;
+  created_by: string;
+  created_at: number;
+}

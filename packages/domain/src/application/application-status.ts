@@ -11,6 +11,7 @@ export type ApplicationEvent =
   | 'return' // a screener returns it for revision
   | 'pass_screening'
   | 'fail_screening'
+  | 'start_review' // the assignment is published to the experts
   | 'withdraw';
 
 const transitions: Record<ApplicationEvent, Partial<Record<ApplicationStatus, ApplicationStatus>>> = {
@@ -24,6 +25,7 @@ const transitions: Record<ApplicationEvent, Partial<Record<ApplicationStatus, Ap
   // Screening starts once an application is in: endorsed on recommended tracks, submitted on direct ones.
   pass_screening: { submitted: 'eligible', endorsed: 'eligible' },
   fail_screening: { submitted: 'ineligible', endorsed: 'ineligible' },
+  start_review: { eligible: 'in_review' },
   withdraw: {
     draft: 'withdrawn', submitted: 'withdrawn', returned: 'withdrawn', endorsed: 'withdrawn', declined: 'withdrawn',
     eligible: 'withdrawn', in_review: 'withdrawn', advanced: 'withdrawn', candidate: 'withdrawn',

@@ -4,6 +4,7 @@ import * as applications from './20261122000200_applications.ts';
 import * as screening from './20261122000400_screening.ts';
 import * as recommendation from './20261122000500_recommendation.ts';
 import * as experts from './20261207000100_experts.ts';
+import * as assignment from './20261207000200_assignment.ts';
 
 // Timestamped names sort into the order they run. Add new migrations here.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261122000400_screening': screening,
   '20261122000500_recommendation': recommendation,
   '20261207000100_experts': experts,
+  '20261207000200_assignment': assignment,
 };
