@@ -43,6 +43,17 @@ const SUFFIX_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
  * It does not drop words (集团, 股份, 分公司, a place name in brackets): those tell organizations apart.
  */
 export function normalizeOrgName(name: string): string {
+  const hit = normalized.get(name);
+  if (hit !== undefined) return hit;
+  if (normalized.size > 20_000) normalized.clear();
+  const s = normalizeUncached(name);
+  normalized.set(name, s);
+  return s;
+}
+// An assignment checks every (application, expert) pair: the same few thousand names, millions of times.
+const normalized = new Map<string, string>();
+
+function normalizeUncached(name: string): string {
   let s = name.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
   for (const [re, to] of SUFFIX_VARIANTS) {
     if (re.test(s)) {
