@@ -1,6 +1,6 @@
 import { lazy, type ReactNode } from 'react';
-import { Route, Routes } from 'react-router-dom';
-import { RequireArea, RequireAuth } from './shell/guards.tsx';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { RequireActionSomewhere, RequireArea, RequireAuth } from './shell/guards.tsx';
 import type { AreaKey } from './shell/areas.ts';
 
 // The work areas' routes, loaded as one small chunk behind the first page (routes.tsx): the first
@@ -12,6 +12,9 @@ const ApplicationPage = lazy(() => import('./applicant/application-page.tsx'));
 const OrganizerHomePage = lazy(() => import('./organizer/organizer-home-page.tsx'));
 const ProgramAdminPage = lazy(() => import('./organizer/program-admin-page.tsx'));
 const OrganizerApplicationPage = lazy(() => import('./organizer/organizer-application-page.tsx'));
+const ExpertPoolPage = lazy(() => import('./organizer/expert-pool-page.tsx'));
+const ExpertInvitationPage = lazy(() => import('./expert/expert-invitation-page.tsx'));
+const MyAssignmentsPage = lazy(() => import('./expert/my-assignments-page.tsx'));
 const ScreeningPage = lazy(() => import('./review/screening-page.tsx'));
 const ReviewHomePage = lazy(() => import('./review/review-home-page.tsx'));
 const QueuePage = lazy(() => import('./review/queue-page.tsx'));
@@ -26,7 +29,6 @@ const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 // Role areas not built yet; each gets its real pages in its own issue.
 const placeholderAreas: { key: AreaKey; path: string }[] = [
   { key: 'admin', path: 'admin/*' },
-  { key: 'expert', path: 'expert/*' },
   { key: 'committee', path: 'committee/*' },
 ];
 
@@ -34,6 +36,7 @@ const area = (key: AreaKey) => (page: ReactNode) => <RequireArea area={key}>{pag
 const organizer = area('organizer');
 const review = area('review');
 const recommender = area('recommender');
+const expert = area('expert');
 
 export default function WorkRoutes() {
   return (
@@ -45,6 +48,8 @@ export default function WorkRoutes() {
       <Route path="organizer/programs/:programId" element={organizer(<ProgramAdminPage />)} />
       <Route path="organizer/programs/:programId/applications/:id" element={organizer(<OrganizerApplicationPage />)} />
       <Route path="organizer/programs/:programId/screening/:id" element={organizer(<ScreeningPage />)} />
+      {/* The pool is shared by every program: whoever may manage experts somewhere (organizers, review institutions). */}
+      <Route path="organizer/experts" element={<RequireActionSomewhere action="expert.manage"><ExpertPoolPage /></RequireActionSomewhere>} />
       <Route path="organizer/*" element={organizer(<NotFoundPage />)} />
       <Route path="review" element={review(<ReviewHomePage />)} />
       <Route path="review/programs/:programId" element={review(<QueuePage />)} />
@@ -56,6 +61,11 @@ export default function WorkRoutes() {
       <Route path="recommender/*" element={recommender(<NotFoundPage />)} />
       <Route path="recommendation/accept" element={<AcceptInvitationPage />} />
       <Route path="apply/invite/:token" element={<InviteLandingPage />} />
+      {/* The emailed link: open before signing in (the invited may have no account yet, nor the expert role). */}
+      <Route path="expert/invitation" element={<ExpertInvitationPage />} />
+      <Route path="expert" element={expert(<Navigate to="/expert/assignments" replace />)} />
+      <Route path="expert/assignments" element={expert(<MyAssignmentsPage />)} />
+      <Route path="expert/*" element={expert(<NotFoundPage />)} />
       {placeholderAreas.map((a) => (
         <Route key={a.key} path={a.path} element={<RequireArea area={a.key}><ComingSoonPage area={a.key} /></RequireArea>} />
       ))}

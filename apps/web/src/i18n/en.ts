@@ -17,6 +17,7 @@ export const en: Messages = {
   'nav.expert': 'Review tasks',
   'nav.committee': 'Final review',
   'nav.review': 'Preliminary review',
+  'nav.experts': 'Expert pool',
   'nav.login': 'Log in',
   'nav.register': 'Sign up',
   'nav.logout': 'Log out',

@@ -8,10 +8,12 @@ import type { WorkMessageKey } from './work.zh-CN.ts';
 import type { RecommendMessageKey } from './recommend.zh-CN.ts';
 import type { ReviewMessageKey } from './review.zh-CN.ts';
 import type { NotifyMessageKey } from './notify.zh-CN.ts';
+import type { ExpertMessageKey } from './expert.zh-CN.ts';
+import type { AssignMessageKey } from './assign.zh-CN.ts';
 
 export type { Lang, Localized, MessageKey, WorkMessageKey };
 /** Every key t() takes: the shell's, and the work areas' (registered when their pages load). */
-export type AnyMessageKey = MessageKey | WorkMessageKey | RecommendMessageKey | ReviewMessageKey | NotifyMessageKey;
+export type AnyMessageKey = MessageKey | WorkMessageKey | RecommendMessageKey | ReviewMessageKey | NotifyMessageKey | ExpertMessageKey | AssignMessageKey;
 
 const dictionaries: Record<Lang, Partial<Record<AnyMessageKey, string>>> = { 'zh-CN': { ...zhCN }, en: { ...en } };
 

@@ -5,7 +5,9 @@ export const reviewEn: ReviewMessages = {
   'tab.compliance': 'Compliance',
   'tab.screening': 'Screening',
   'tab.stats': 'Statistics',
+  'tab.experts': 'Experts',
   'tab.deadlines': 'Deadlines',
+  'tab.assignment': 'Assignment',
 
   'rv.title': 'Screening',
   'rv.programs': 'Programs I screen',

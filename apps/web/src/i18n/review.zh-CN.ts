@@ -5,7 +5,9 @@ export const reviewZhCN = {
   'tab.compliance': '合规',
   'tab.screening': '初筛',
   'tab.stats': '统计',
+  'tab.experts': '评审专家',
   'tab.deadlines': '截止时间',
+  'tab.assignment': '评审分配',
 
   'rv.title': '初评工作台',
   'rv.programs': '我负责初筛的活动',

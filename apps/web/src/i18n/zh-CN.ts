@@ -16,6 +16,7 @@ export const zhCN = {
   'nav.expert': '评审任务',
   'nav.committee': '终审',
   'nav.review': '初评',
+  'nav.experts': '专家库',
   'nav.login': '登录',
   'nav.register': '注册',
   'nav.logout': '退出登录',

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
-import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { can } from '@lvping/domain/access/roles.ts';
+import { can, canOnSomeProgram } from '@lvping/domain/access/roles.ts';
 import type { ProgramSummary } from '@lvping/domain/program/program-summary.schema.ts';
 import { programsApi, type ProgramStatus } from '../api/programs.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -21,7 +21,9 @@ export default function OrganizerHomePage() {
   const { t } = useI18n();
   const { user } = useSession();
   const [dialog, setDialog] = useState<'template' | 'import' | null>(null);
-  const mayCreate = !!user && can({ userId: user.id, grants: user.grants }, 'program.create');
+  const subject = user ? { userId: user.id, grants: user.grants } : null;
+  const mayCreate = can(subject, 'program.create');
+  const mayManageExperts = canOnSomeProgram(subject, 'expert.manage');
   // The server decides which programs this user configures (drafts included).
   const [rows, reload] = useLoad(() => programsApi.manageable().then((r) => r.programs), [user?.id]);
 
@@ -55,16 +57,23 @@ export default function OrganizerHomePage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('nav.organizer')}
         </Typography.Title>
-        {mayCreate && (
-          <Space wrap>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('template')} data-testid="create-from-template">
-              {t('orgz.fromTemplate')}
-            </Button>
-            <Button icon={<ImportOutlined />} onClick={() => setDialog('import')} data-testid="import-definition">
-              {t('orgz.import')}
-            </Button>
-          </Space>
-        )}
+        <Space wrap>
+          {mayManageExperts && (
+            <Link to="/organizer/experts">
+              <Button icon={<TeamOutlined />} data-testid="open-expert-pool">{t('nav.experts')}</Button>
+            </Link>
+          )}
+          {mayCreate && (
+            <>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('template')} data-testid="create-from-template">
+                {t('orgz.fromTemplate')}
+              </Button>
+              <Button icon={<ImportOutlined />} onClick={() => setDialog('import')} data-testid="import-definition">
+                {t('orgz.import')}
+              </Button>
+            </>
+          )}
+        </Space>
       </Space>
       {rows.state === 'error' ? (
         <ApiErrorAlert error={rows.error} title={t('orgz.listFailed')} onRetry={reload} />

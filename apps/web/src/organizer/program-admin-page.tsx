@@ -19,8 +19,10 @@ const ComplianceTab = lazy(() => import('./compliance-tab.tsx').then((m) => ({ d
 const ScreeningTab = lazy(() => import('./screening-tab.tsx').then((m) => ({ default: m.ScreeningTab })));
 const StatsTab = lazy(() => import('./stats-tab.tsx'));
 const DeadlinesTab = lazy(() => import('./deadlines-tab.tsx').then((m) => ({ default: m.DeadlinesTab })));
+const ProgramExpertsTab = lazy(() => import('./program-experts-tab.tsx').then((m) => ({ default: m.ProgramExpertsTab })));
+const AssignmentTab = lazy(() => import('./assignment-tab.tsx').then((m) => ({ default: m.AssignmentTab })));
 
-const tabs = ['overview', 'definition', 'applications', 'units', 'compliance', 'screening', 'stats', 'deadlines'] as const;
+const tabs = ['overview', 'definition', 'applications', 'units', 'compliance', 'screening', 'experts', 'assignment', 'stats', 'deadlines'] as const;
 type TabKey = (typeof tabs)[number];
 
 const later = (node: ReactNode) => <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>{node}</Suspense>;
@@ -71,6 +73,8 @@ export default function ProgramAdminPage() {
                 ]
               : []),
             { key: 'screening', label: label('screening', t('tab.screening')), children: later(<ScreeningTab program={program} />) },
+            { key: 'experts', label: label('experts', t('tab.experts')), children: later(<ProgramExpertsTab program={program} />) },
+            { key: 'assignment', label: label('assignment', t('tab.assignment')), children: later(<AssignmentTab program={program} />) },
             { key: 'stats', label: label('stats', t('tab.stats')), children: later(<StatsTab program={program} />) },
             { key: 'deadlines', label: label('deadlines', t('tab.deadlines')), children: later(<DeadlinesTab program={program} />) },
           ]}

@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { Button, Card, Empty, Skeleton, Space, Tag, Typography } from 'antd';
-import { isPlatformAdmin } from '@lvping/domain/access/roles.ts';
+import { TeamOutlined } from '@ant-design/icons';
+import { canOnSomeProgram, isPlatformAdmin } from '@lvping/domain/access/roles.ts';
 import { programsApi, type ProgramDetail } from '../api/programs.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session/session.tsx';
@@ -29,7 +30,15 @@ export default function ReviewHomePage() {
 
   return (
     <div data-testid="review-home">
-      <Typography.Title level={3}>{t('rv.title')}</Typography.Title>
+      <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 16 }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('rv.title')}</Typography.Title>
+        {/* Review institutions manage the shared expert pool too. */}
+        {canOnSomeProgram(user ? { userId: user.id, grants: user.grants } : null, 'expert.manage') && (
+          <Link to="/organizer/experts">
+            <Button icon={<TeamOutlined />} data-testid="open-expert-pool">{t('nav.experts')}</Button>
+          </Link>
+        )}
+      </Space>
       {load.state === 'loading' && <Skeleton active paragraph={{ rows: 6 }} />}
       {load.state === 'error' && <ApiErrorAlert error={load.error} title={t('rv.loadFailed')} onRetry={reload} />}
       {load.state === 'ok' && load.data.length === 0 && (

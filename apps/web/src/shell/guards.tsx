@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { Button, Result } from 'antd';
 import { Link } from 'react-router-dom';
+import { canOnSomeProgram, type Action } from '@lvping/domain/access/roles.ts';
 import { useSession } from '../session/session.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { areaByKey, mayEnter, type AreaKey } from './areas.ts';
@@ -31,25 +32,33 @@ export function GuestOnly({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-export function RequireArea({ area, children }: { area: AreaKey; children: ReactNode }) {
-  const { user } = useSession();
+function Forbidden() {
   const { t } = useI18n();
   return (
-    <RequireAuth>
-      {mayEnter(user, areaByKey(area)) ? (
-        children
-      ) : (
-        <Result
-          status="403"
-          title={t('area.forbiddenTitle')}
-          subTitle={t('area.forbiddenText')}
-          extra={
-            <Link to="/">
-              <Button type="primary">{t('area.backHome')}</Button>
-            </Link>
-          }
-        />
-      )}
-    </RequireAuth>
+    <Result
+      status="403"
+      title={t('area.forbiddenTitle')}
+      subTitle={t('area.forbiddenText')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('area.backHome')}</Button>
+        </Link>
+      }
+    />
   );
+}
+
+export function RequireArea({ area, children }: { area: AreaKey; children: ReactNode }) {
+  const { user } = useSession();
+  return <RequireAuth>{mayEnter(user, areaByKey(area)) ? children : <Forbidden />}</RequireAuth>;
+}
+
+/**
+ * For what belongs to no one program, like the expert pool: some grant of the person must allow
+ * the action (on any program). The server checks every request again.
+ */
+export function RequireActionSomewhere({ action, children }: { action: Action; children: ReactNode }) {
+  const { user } = useSession();
+  const allowed = !!user && canOnSomeProgram({ userId: user.id, grants: user.grants }, action);
+  return <RequireAuth>{allowed ? children : <Forbidden />}</RequireAuth>;
 }

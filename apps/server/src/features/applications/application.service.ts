@@ -19,6 +19,7 @@ import { fileRefIds, searchTextOf } from './search-text.ts';
 import { findNomination, releaseQuota } from '../recommendation/nomination.repository.ts';
 import { recordSubmittedVersion } from '../screening/version.repository.ts';
 import { unitNamedOnCreate } from '../recommendation/unit-choice.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 
 const EDITABLE = statusesAllowing('submit');
 
@@ -103,7 +104,7 @@ export async function createApplication(
     await insertEvent(trx, { id: newId(), application_id: id, at: now, status: 'draft', note: null, actor_id: actor.userId });
     await appendAudit(trx, { actorId: actor.userId, action: 'application.create', entity: 'application', entityId: id, after: { programId: row.program_id, trackId: row.track_id, organizationId: org.id, number: row.number, unitId }, requestId }, now);
   }).catch((e) => {
-    if (!(e instanceof AppError) && /unique|duplicate/i.test(String((e as Error).message))) throw duplicate();
+    if (isUniqueViolation(e)) throw duplicate();
     throw e;
   });
   return getApplication(deps, actor, id);

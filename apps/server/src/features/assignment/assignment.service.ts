@@ -115,14 +115,17 @@ export async function solveProgramAssignment(deps: Deps, actor: Actor | null, pr
   const seconds = (performance.now() - t0) / 1000;
   const now = deps.now();
   const rows: AssignmentRow[] = [];
+  // Published pairs stay as they are; a declined pair is never offered again (its expert declared a conflict).
+  const keyOf = (applicationId: string, expertId: string) => `${applicationId}:${expertId}`;
+  const kept = new Set(existing.filter((x) => x.status !== 'draft').map((x) => keyOf(x.application_id, x.expert_id)));
   for (let i = 0; i < r.app.length; i++) {
-    if (pinned.has(`${r.app[i]}:${r.expert[i]}`) && existing.some((x) => x.application_id === p.apps[r.app[i]].id && x.expert_id === p.experts[r.expert[i]].expertId && x.status === 'published')) continue;
-    rows.push({ id: newId(), program_id: programId, application_id: p.apps[r.app[i]].id, expert_id: p.experts[r.expert[i]].expertId, affinity: r.score[i], status: 'draft', source: 'solver', declined_reason: null, created_at: now, published_at: null });
+    const [applicationId, expertId] = [p.apps[r.app[i]].id, p.experts[r.expert[i]].expertId];
+    if (kept.has(keyOf(applicationId, expertId))) continue;
+    rows.push({ id: newId(), program_id: programId, application_id: applicationId, expert_id: expertId, affinity: r.score[i], status: 'draft', source: 'solver', declined_reason: null, created_at: now, published_at: null });
   }
   await deps.db.transaction().execute(async (trx) => {
     await deleteDraftAssignments(trx, programId);
-    // A declined pair is never offered again: the expert declared a conflict with it.
-    await insertAssignments(trx, rows.filter((x) => !existing.some((y) => y.status === 'declined' && y.application_id === x.application_id && y.expert_id === x.expert_id)));
+    await insertAssignments(trx, rows);
     await insertRun(trx, { id: newId(), program_id: programId, created_by: actor!.userId, created_at: now, objective: r.objective, upper_bound: r.upperBound, optimal: check.optimal ? 1 : 0, seconds, load_cost: input.loadCost, require_strong: input.requireStrong ? 1 : 0 });
     await appendAudit(trx, { actorId: actor!.userId, action: 'review.assignment_solve', entity: 'program', entityId: programId, after: { objective: r.objective, upperBound: r.upperBound, optimal: check.optimal, pairs: r.app.length, loadCost: input.loadCost, requireStrong: input.requireStrong }, requestId }, now);
   });

@@ -10,6 +10,7 @@ import { findUserByEmail, findUserById, insertUser, updatePassword } from './use
 import { deleteSession, deleteUserSessions, findSessionWithUser, insertSession, touchSession } from './session.repository.ts';
 import { clearLoginAttempts, findLoginAttempts, lockLogin, recordLoginFailure } from './login-attempt.repository.ts';
 import { consumePasswordReset, insertPasswordReset } from './password-reset.repository.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 
 export type SignedIn = { me: Me; sessionToken: string };
 
@@ -51,7 +52,7 @@ export async function createAccount(
     await appendAudit(trx, { actorId: meta.actorId ?? id, action: 'user.create', entity: 'user', entityId: id, after: { email: input.email, displayName: input.displayName }, requestId: meta.requestId }, now);
   }).catch((e) => {
     // Two registrations racing for one email: the unique index decides, the loser gets the same 409.
-    if (!(e instanceof AppError) && /unique|duplicate/i.test(String(e?.message))) throw new AppError('EMAIL_TAKEN');
+    if (isUniqueViolation(e)) throw new AppError('EMAIL_TAKEN');
     throw e;
   });
   return id;

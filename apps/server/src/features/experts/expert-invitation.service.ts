@@ -12,6 +12,7 @@ import {
 } from './expert.repository.ts';
 import { toExpert, toProgramExpert } from './expert.service.ts';
 import { assertProgramApplications, INVITATION_TTL_MS, loadProgram, toDeclaredConflict, trackNameOf, writeDeclaredConflicts } from './program-experts.service.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 
 // The invited expert's side. The emailed link works before the person has an account: they
 // sign in or register with the invited address, then accept (with their availability and any
@@ -100,7 +101,7 @@ export async function acceptExpertInvitation(deps: Deps, actor: Actor, input: Ac
     if (row.invited_by) await addNotice(trx, { userId: row.invited_by, kind: 'expert.accepted', title: `专家已接受邀请：${expert.name}`, body: `${expert.name}（${expert.org_name}）已接受评审邀请${conflicts.length ? `，并声明了 ${conflicts.length} 项回避` : ''}。`, link: null }, now);
   }).catch((e) => {
     // The account is linked to another profile already (user_id is unique).
-    if (!(e instanceof AppError) && /unique|duplicate/i.test(String((e as Error).message))) {
+    if (isUniqueViolation(e)) {
       throw new AppError('CONFLICT', { message: { 'zh-CN': '您的账号已关联另一份专家档案，请联系主办方合并', en: 'Your account is linked to another expert profile; ask the organizer to merge them' } });
     }
     throw e;

@@ -13,6 +13,7 @@ import { styleHeader, thinBorder } from '../documents/xlsx-util.ts';
 import { knownFields, type KnownField } from './expert-fields.ts';
 import { findExpertsByEmails, insertExpert, streamExperts, updateExpert, type ExpertRow } from './expert.repository.ts';
 import { authorizeExpertManage, expertFilter, profileColumns, toExpert } from './expert.service.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 
 // The pool as a spreadsheet: the blank template, the import (all or nothing, every problem named
 // by row and column, matched to existing experts by 邮箱) and the export of a filtered pool, which
@@ -119,7 +120,7 @@ export async function importExperts(deps: Deps, actor: Actor | null, upload: { f
     return { created, updated };
   }).catch((e) => {
     // Two imports racing to create the same expert: the unique address decides, the loser is told.
-    if (!(e instanceof AppError) && /unique|duplicate/i.test(String((e as Error).message))) throw new AppError('CONFLICT', { message: { 'zh-CN': '另一次导入正在创建相同邮箱的专家，请稍后重试', en: 'Another import is creating the same experts; try again' } });
+    if (isUniqueViolation(e)) throw new AppError('CONFLICT', { message: { 'zh-CN': '另一次导入正在创建相同邮箱的专家，请稍后重试', en: 'Another import is creating the same experts; try again' } });
     throw e;
   });
   return { ...counts, total: parsed.experts.length };

@@ -9,6 +9,7 @@ import {
   deleteExpertIfNeverInvited, findExpert, findExpertOfUser, hasInvitations, insertExpert, programExpertRowsFor, queryExperts,
   updateExpertIfUnchanged, type ExpertFilter, type ExpertRow, type ProgramExpertRow,
 } from './expert.repository.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 
 // The expert pool (专家库): one profile per person for the whole platform. Whoever runs some
 // program's review (platform admins, organizers, review institutions) manages it; an expert
@@ -45,7 +46,6 @@ export function profileColumns(p: Omit<ExpertProfileData, 'email'>): Pick<Expert
 }
 
 const emailTaken = () => new AppError('CONFLICT', { fields: [{ path: 'email', message: { 'zh-CN': '专家库中已有使用此邮箱的专家', en: 'Another expert in the pool has this address' } }] });
-const isUniqueViolation = (e: unknown) => !(e instanceof AppError) && /unique|duplicate/i.test(String((e as Error)?.message));
 
 export const searchTerms = (q: string | undefined): string[] => (q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
 

@@ -3,6 +3,7 @@ import type { Actor, Deps } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findOrganizationByCreditCode, insertOrganization, listOrganizationsOf, type OrganizationRow } from './organization.repository.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 
 export function toOrganization(r: OrganizationRow): Organization {
   return {
@@ -32,7 +33,7 @@ export async function createOrganization(deps: Deps, actor: Actor, input: Organi
       await appendAudit(trx, { actorId: actor.userId, action: 'organization.create', entity: 'organization', entityId: row.id, after: input, requestId }, now);
     });
   } catch (e) {
-    if (!(e instanceof AppError) && /unique|duplicate/i.test(String((e as Error).message))) throw codeTaken();
+    if (isUniqueViolation(e)) throw codeTaken();
     throw e;
   }
   return toOrganization(row);

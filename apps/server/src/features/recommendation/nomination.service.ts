@@ -19,6 +19,7 @@ import { channelRefs, channelsOf, loadMemberUnit, loadProgramRec, quotaMeters, t
 import { findUnit, isMember } from './unit.repository.ts';
 import { NAMEABLE, resolveUnit } from './unit-choice.ts';
 import { getMyUnit } from './unit.service.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 
 /** Where the unit's stamped 推荐意见 page is filed among the application's files. */
 export const STAMP_FIELD = 'recommendation.stampedPage';
@@ -119,7 +120,7 @@ async function loadDecidable(deps: Deps, actor: Actor | null, applicationId: str
 
 const conflict = () => new AppError('CONFLICT', { message: { 'zh-CN': '申报状态已变化（已决定、已撤回或已更换推荐单位），请刷新', en: 'The application changed meanwhile (decided, withdrawn or moved to another unit); reload' } });
 const mapUnique = (e: unknown) => {
-  if (!(e instanceof AppError) && /unique|duplicate/i.test(String((e as Error).message))) throw conflict();
+  if (isUniqueViolation(e)) throw conflict();
   throw e;
 };
 

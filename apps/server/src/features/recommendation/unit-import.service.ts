@@ -9,6 +9,7 @@ import { authorize } from '../access/access.service.ts';
 import { loadProgramRec, programUnits } from './recommendation-access.ts';
 import { receiveCheckedFile } from './checked-upload.ts';
 import { insertUnit, updateUnit, type UnitRow } from './unit.repository.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 
 // The organizer's spreadsheet of recommending units (单位名称, 推荐渠道, 所在地区代码, 组织负责人,
 // 负责人电话, 联络员, 联络员电话, 管理员邮箱). All or nothing: one bad row and nothing is imported,
@@ -121,7 +122,7 @@ export async function importUnits(deps: Deps, actor: Actor | null, programId: st
     return { created, updated };
   }).catch((e) => {
     // Two imports racing to create the same unit: the unique name decides, the loser is told.
-    if (!(e instanceof AppError) && /unique|duplicate/i.test(String((e as Error).message))) throw new AppError('CONFLICT', { message: { 'zh-CN': '另一次导入正在创建同名单位，请稍后重试', en: 'Another import is creating the same units; try again' } });
+    if (isUniqueViolation(e)) throw new AppError('CONFLICT', { message: { 'zh-CN': '另一次导入正在创建同名单位，请稍后重试', en: 'Another import is creating the same units; try again' } });
     throw e;
   });
   return { ...counts, total: parsed.units.length };

@@ -9,6 +9,7 @@ import {
   quotaMeters, recommendedTracks, type ProgramRec,
 } from './recommendation-access.ts';
 import { findUnitByInviteHash, findUnit, listUnitsOfMember, memberCounts, openInvitationsOf, updateUnit, updateUnitIfUnchanged, type UnitRow } from './unit.repository.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 
 /** The units an applicant picks from: names and channels only. A draft program stays hidden. */
 export async function listUnitChoices(deps: Deps, actor: Actor | null, programId: string) {
@@ -56,7 +57,7 @@ export async function updateUnitDetails(deps: Deps, actor: Actor | null, unitId:
     if (!(await updateUnitIfUnchanged(trx, unitId, input.baseUpdatedAt, { ...after, updated_at: now }))) throw new AppError('STALE_REVISION');
     await appendAudit(trx, { actorId: actor.userId, action: 'recommendation.unit_update', entity: 'recommending_unit', entityId: unitId, before: { name: unit.name, channels: channelsOf(unit), contacts: contactsOf(unit), adminEmails: adminEmailsOf(unit) }, after: input, requestId }, now);
   }).catch((e) => {
-    if (!(e instanceof AppError) && /unique|duplicate/i.test(String((e as Error).message))) throw new AppError('CONFLICT', { fields: [{ path: 'name', message: { 'zh-CN': '本活动已有同名推荐单位', en: 'Another unit of this program has this name' } }] });
+    if (isUniqueViolation(e)) throw new AppError('CONFLICT', { fields: [{ path: 'name', message: { 'zh-CN': '本活动已有同名推荐单位', en: 'Another unit of this program has this name' } }] });
     throw e;
   });
   return (await listProgramUnits(deps, actor, unit.program_id)).units.find((u) => u.id === unitId)!;

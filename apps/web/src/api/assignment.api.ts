@@ -1,0 +1,52 @@
+// Typed calls for 评审分配 (review assignment): the organizer solves, edits, sets pair rules and
+// publishes; the expert lists their assignments and declares 回避. Types only from the domain's
+// schemas, so zod stays out of the pages.
+import type {
+  AssignmentItemSchema, AssignmentRunSchema, AssignmentView, AssignmentQualityView, DeclareAssignmentConflictResultSchema, EditAssignmentRequestSchema,
+  MyAssignmentListSchema, PairExplanationSchema, PairRuleRequestSchema, PairRuleSchema, PublishAssignmentResultSchema, SolveAssignmentRequestSchema,
+  SolveAssignmentResultSchema,
+} from '@lvping/domain/review/assignment-api.schema.ts';
+import { api } from './client.ts';
+
+/** What a schema accepts (a request, before defaults) and what it returns (a response). */
+type In<S> = S extends { _zod: { input: infer I } } ? I : never;
+type Out<S> = S extends { _zod: { output: infer O } } ? O : never;
+
+export type { AssignmentView, AssignmentQualityView };
+export type AssignmentItem = Out<typeof AssignmentItemSchema>;
+export type AssignmentRun = Out<typeof AssignmentRunSchema>;
+export type AssignmentStatus = AssignmentItem['status'];
+export type PairRule = Out<typeof PairRuleSchema>;
+export type PairRuleKind = PairRule['kind'];
+export type SolveRequest = In<typeof SolveAssignmentRequestSchema>;
+export type SolveResult = Out<typeof SolveAssignmentResultSchema>;
+export type Shortfall = Extract<SolveResult, { feasible: false }>['shortfalls'][number];
+export type EditRequest = In<typeof EditAssignmentRequestSchema>;
+export type PairRuleRequest = In<typeof PairRuleRequestSchema>;
+export type PairExplanation = Out<typeof PairExplanationSchema>;
+export type PublishResult = Out<typeof PublishAssignmentResultSchema>;
+export type MyAssignment = Out<typeof MyAssignmentListSchema>['items'][number];
+export type DeclareConflictResult = Out<typeof DeclareAssignmentConflictResultSchema>;
+
+const enc = encodeURIComponent;
+const base = (programId: string) => `/api/programs/${enc(programId)}/assignment`;
+
+/** The organizer's side: every write answers with the whole view (items, report, rules). */
+export const assignmentApi = {
+  view: (programId: string) => api.get<AssignmentView>(base(programId)),
+  /** Exact solve; an infeasible instance answers 200 with what is short. */
+  solve: (programId: string, body: SolveRequest) => api.post<SolveResult>(`${base(programId)}/solve`, body),
+  /** Add, remove or swap a reviewer; 回避 and capacity are refused with 409 and the reason on `expertId`. */
+  edit: (programId: string, body: EditRequest) => api.post<AssignmentView>(`${base(programId)}/edit`, body),
+  setRule: (programId: string, body: PairRuleRequest) => api.post<AssignmentView>(`${base(programId)}/rules`, body),
+  deleteRule: (programId: string, body: { applicationId: string; expertId: string }) => api.post<AssignmentView>(`${base(programId)}/rules/delete`, body),
+  explain: (programId: string, applicationId: string, expertId: string) =>
+    api.get<PairExplanation>(`${base(programId)}/pairs/${enc(applicationId)}/${enc(expertId)}`),
+  publish: (programId: string) => api.post<PublishResult>(`${base(programId)}/publish`),
+};
+
+/** The expert's side: assignments by number and applicant only, and 回避 before reading them. */
+export const myAssignmentsApi = {
+  list: () => api.get<{ items: MyAssignment[] }>('/api/review-assignments/mine'),
+  declareConflict: (assignmentId: string, reason: string) => api.post<DeclareConflictResult>(`/api/review-assignments/${enc(assignmentId)}/conflict`, { reason }),
+};
