@@ -33,6 +33,8 @@ import { screeningRoutes } from './features/screening/screening.routes.ts';
 import { notificationRoutes } from './features/notifications/notification.routes.ts';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { expertRoutes } from './features/experts/expert.routes.ts';
+import { reviewRoutes } from './features/review/review.routes.ts';
+import { sendDueReminders } from './features/review/progress.service.ts';
 import { assignmentRoutes } from './features/assignment/assignment.routes.ts';
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -79,8 +81,12 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
     secret: config.sessionSecret ?? (await getOrInitSetting(database.db, 'csrf_secret', () => randomToken(32))),
     now: () => Date.now(),
   };
+  // Scheduled reminder emails to experts: each process looks once a minute; a reminder is claimed before it is sent.
+  const reminderTick = setInterval(() => void sendDueReminders(deps).catch((err) => deps.log.error({ err }, 'reminder tick failed')), 60_000);
+  reminderTick.unref();
   app.addHook('onClose', async () => {
     state.closing = true;
+    clearInterval(reminderTick);
     deps.mailer.close();
   });
   app.addHook('preClose', async () => {
@@ -113,6 +119,7 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   dashboardRoutes(app, deps);
   expertRoutes(app, deps);
   assignmentRoutes(app, deps);
+  reviewRoutes(app, deps);
 
   const hasWeb = existsSync(webDist);
   if (hasWeb) {

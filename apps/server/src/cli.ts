@@ -9,22 +9,33 @@ import { createMailer } from './mail/mailer.ts';
 import { createPlatformAdmin } from './features/access/admin.service.ts';
 import { verifyAuditChain } from './features/audit/audit.service.ts';
 import { runAssign } from './assign-command.ts';
+import { runRank } from './rank-command.ts';
 
 const usage = `usage:
   npm run cli -- create-admin --email <email> --name <display name>   create a platform admin (prints a one-time password)
   npm run cli -- audit-verify                                          check the audit log's hash chain
   npm run cli -- migrate                                               run database migrations
   npm run cli -- assign --in <instance.json> --out <result.json> [--dimacs <out.min>]
-                                                                       solve a review assignment from a file, with its certificate`;
+                                                                       solve a review assignment from a file, with its certificate
+  npm run cli -- rank --in <scores.csv> --out <ranking.csv> [--method calibrated|mean|trimmed]
+                                                                       rank applications from a file of review scores (app,expert,score)`;
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { email: { type: 'string' }, name: { type: 'string' }, in: { type: 'string' }, out: { type: 'string' }, dimacs: { type: 'string' } },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { email: { type: 'string' }, name: { type: 'string' }, in: { type: 'string' }, out: { type: 'string' }, dimacs: { type: 'string' }, method: { type: 'string' } },
+    });
+  } catch (e) {
+    console.error(`${e instanceof Error ? e.message : e}\n${usage}`);
+    return 2;
+  }
+  const { positionals, values } = parsed;
   const command = positionals[0];
-  // Works on files alone: no database is opened.
+  // These work on files alone: no database is opened.
   if (command === 'assign') return runAssign(values);
+  if (command === 'rank') return runRank(values);
   const config = loadConfig();
   const database = openDatabase(config);
   const log = pino({ level: 'warn' });

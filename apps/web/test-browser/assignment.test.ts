@@ -55,8 +55,12 @@ async function eligibleApplications(organizer: HttpClient, programId: string): P
   return apps;
 }
 
-/** Chooses an option of the antd Select that opened last, by the text it shows. */
+/**
+ * Chooses an option of the antd Select that opened last, by the text it shows. It types the text
+ * first: the option list is virtual, so an option below the fold is not in the page at all.
+ */
 async function chooseOption(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text);
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
   await dropdown.waitFor({ state: 'visible' });
   await dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first().click();

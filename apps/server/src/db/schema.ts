@@ -287,6 +287,11 @@ export interface DB {
   review_assignment_runs: ReviewAssignmentRunsTable;
   review_assignments: ReviewAssignmentsTable;
   review_pair_rules: ReviewPairRulesTable;
+  review_entries: ReviewEntriesTable;
+  review_sheets: ReviewSheetsTable;
+  review_reminders: ReviewRemindersTable;
+  review_visits: ReviewVisitsTable;
+  review_slots: ReviewSlotsTable;
   applications: ApplicationsTable;
   application_events: ApplicationEventsTable;
   files: FilesTable;
@@ -319,6 +324,7 @@ export interface ReviewAssignmentRunsTable {
   seconds: number;
   load_cost: number;
   require_strong: number;
+  round_id: string;
 }
 export interface ReviewAssignmentsTable {
   id: string;
@@ -331,6 +337,61 @@ export interface ReviewAssignmentsTable {
   declined_reason: string | null;
   created_at: number;
   published_at: number | null;
+  round_id: string;
+  confirmed_at: number | null;
+}
+export interface ReviewEntriesTable {
+  program_id: string;
+  round_id: string;
+  application_id: string;
+  entered_at: number;
+  entered_by: string | null;
+  reason: string | null;
+}
+export interface ReviewSheetsTable {
+  assignment_id: string;
+  program_id: string;
+  round_id: string;
+  application_id: string;
+  expert_id: string;
+  sheet_json: string;
+  total: number | null;
+  status: string;
+  revision: number;
+  started_at: number;
+  updated_at: number;
+  submitted_at: number | null;
+  unlock_reason: string | null;
+  unlocked_at: number | null;
+}
+export interface ReviewRemindersTable {
+  id: string;
+  program_id: string;
+  round_id: string;
+  due_at: number;
+  created_by: string;
+  created_at: number;
+  sent_at: number | null;
+  sent_count: number | null;
+}
+export interface ReviewVisitsTable {
+  program_id: string;
+  round_id: string;
+  application_id: string;
+  visit_date: string;
+  team: string;
+  address: string;
+  report_file_id: string | null;
+  updated_at: number;
+}
+export interface ReviewSlotsTable {
+  program_id: string;
+  round_id: string;
+  application_id: string;
+  panel: string;
+  starts_at: number;
+  place: string;
+  updated_at: number;
 }
 export interface ReviewPairRulesTable {
   program_id: string;

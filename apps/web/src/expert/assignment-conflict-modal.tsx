@@ -11,7 +11,7 @@ export function AssignmentConflictModal({ item, onClose, onDone }: { item: MyAss
   return (
     <ReasonModal
       title={t('ma.declareTitle', { number: item.applicationNumber })}
-      intro={<Typography.Paragraph>{t('ma.declareText', { org: item.orgName })}</Typography.Paragraph>}
+      intro={<Typography.Paragraph>{t('ma.declareText', { org: item.orgName ?? item.title ?? item.applicationNumber })}</Typography.Paragraph>}
       label={t('ma.reason')}
       requiredMessage={t('ma.reasonRequired')}
       placeholder={t('ma.reasonPlaceholder')}

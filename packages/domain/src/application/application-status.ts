@@ -12,6 +12,8 @@ export type ApplicationEvent =
   | 'pass_screening'
   | 'fail_screening'
   | 'start_review' // the assignment is published to the experts
+  | 'advance' // the organizer puts it into the next review round
+  | 'eliminate' // not put into the next round
   | 'withdraw';
 
 const transitions: Record<ApplicationEvent, Partial<Record<ApplicationStatus, ApplicationStatus>>> = {
@@ -26,6 +28,9 @@ const transitions: Record<ApplicationEvent, Partial<Record<ApplicationStatus, Ap
   pass_screening: { submitted: 'eligible', endorsed: 'eligible' },
   fail_screening: { submitted: 'ineligible', endorsed: 'ineligible' },
   start_review: { eligible: 'in_review' },
+  // A later round keeps it "advanced" (晋级); the round it is in is in review_entries.
+  advance: { in_review: 'advanced', advanced: 'advanced' },
+  eliminate: { in_review: 'eliminated', advanced: 'eliminated' },
   withdraw: {
     draft: 'withdrawn', submitted: 'withdrawn', returned: 'withdrawn', endorsed: 'withdrawn', declined: 'withdrawn',
     eligible: 'withdrawn', in_review: 'withdrawn', advanced: 'withdrawn', candidate: 'withdrawn',

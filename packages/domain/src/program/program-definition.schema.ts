@@ -4,7 +4,7 @@ import { resolveRef } from '../form/form-refs.ts';
 import { isShanghaiTime, shanghaiToEpoch } from './shanghai-time.ts';
 import { EligibilityRuleSchema, isOrganizationRuleField } from './eligibility.ts';
 import { RecommendationBlockSchema, recommendationProblems } from '../recommendation/recommendation-definition.schema.ts';
-import { ReviewBlockSchema } from '../review/review-definition.schema.ts';
+import { ReviewBlockSchema, reviewProblems } from '../review/review-definition.schema.ts';
 
 // A program (评选活动 / 榜单 / 大赛) is configuration: this definition plus its form templates.
 // The engine runs any program that passes this schema; the seeds in templates/ are three.
@@ -159,6 +159,13 @@ export const ProgramDefinitionSchema = z
         if (!resolveRef(form, undefined, ref)) ctx.addIssue({ code: 'custom', path: ['review', 'affinityFields', i, 'fields', j], message: `申报表 ${a.form} 中没有字段 ${ref}`, params: { en: `form ${a.form} has no field ${ref}` } });
       });
     });
+    if (p.review) {
+      const hasRef = (formId: string, ref: string) => {
+        const form = forms.get(formId);
+        return !!form && (form.sections.some((s) => s.id === ref) || !!resolveRef(form, undefined, ref));
+      };
+      for (const r of reviewProblems(p.review, p.phases, new Set(p.tracks.map((t) => t.id)), forms, hasRef)) ctx.addIssue({ code: 'custom', path: ['review', ...r.path], message: r.zh, params: { en: r.en } });
+    }
     if (p.recommendation) {
       for (const r of recommendationProblems(p.recommendation, p.tracks)) ctx.addIssue({ code: 'custom', path: ['recommendation', ...r.path], message: r.zh, params: { en: r.en } });
     }

@@ -24,3 +24,12 @@ export function applicationTexts(answers: unknown, refs: readonly string[] | nul
   let total = 0;
   return out.filter((s) => (total += s.length) <= MAX_CHARS);
 }
+
+/** What an application is about in a line: the first answer of `refs` (the technology or project name). */
+export function applicationTitle(answers: unknown, refs: readonly string[] | null): string | null {
+  for (const r of refs ?? []) {
+    const v = at(answers, r);
+    if (typeof v === 'string' && v.trim()) return v.trim().slice(0, 100);
+  }
+  return null;
+}

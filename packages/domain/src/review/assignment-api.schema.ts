@@ -40,7 +40,8 @@ export const AssignmentItemSchema = z.object({
   expertOrg: z.string(),
   affinity: z.number(),
   status: z.enum(assignmentStatuses),
-  source: z.enum(['solver', 'manual', 'refill']),
+  /** panel: a roadshow panel member, given every application of the panel's slots. */
+  source: z.enum(['solver', 'manual', 'refill', 'panel']),
   declinedReason: z.string().nullable(),
 });
 
@@ -65,6 +66,9 @@ export const AssignmentViewSchema = z.object({
   reviewsPerApplication: z.number(),
   applications: z.number(),
   experts: z.number(),
+  /** The round this assignment is of ('' for a program without rounds), and every round to pick from. */
+  roundId: z.string(),
+  rounds: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string().nullable() })),
 });
 export type AssignmentView = z.infer<typeof AssignmentViewSchema>;
 
@@ -108,11 +112,26 @@ export const MyAssignmentSchema = z.object({
   programName: z.string(),
   applicationId: z.string(),
   applicationNumber: z.string(),
-  orgName: z.string(),
+  /** The applicant; null in a blind round, where `title` (the technology or project) is shown instead. */
+  orgName: z.string().nullable(),
+  title: z.string().nullable(),
   trackName: z.string(),
   status: z.enum(assignmentStatuses),
+  roundId: z.string(),
+  roundName: z.string(),
+  blind: z.boolean(),
+  /** The expert confirmed having no conflict: the application may be read and scored. */
+  confirmed: z.boolean(),
+  sheet: z.enum(['none', 'draft', 'submitted']),
+  total: z.number().nullable(),
+  /** Why an organizer last unlocked the submitted sheet. */
+  unlockReason: z.string().nullable(),
+  /** When the round ends (epoch ms), for "due in". */
+  dueAt: z.number().nullable(),
 });
 export const MyAssignmentListSchema = z.object({ items: z.array(MyAssignmentSchema) });
+/** The round an assignment call is about; the first round when omitted. */
+export const RoundQuerySchema = z.strictObject({ round: z.string().max(64).optional() });
 export const AssignmentIdParamsSchema = z.strictObject({ assignmentId: z.string().min(1).max(100) });
 export const DeclareAssignmentConflictRequestSchema = z.strictObject({ reason: z.string().trim().min(2, { message: '请填写回避原因' }).max(500) });
 export const DeclareAssignmentConflictResultSchema = z.object({ declined: z.literal(true), refilled: z.boolean() });

@@ -5,6 +5,7 @@ import * as screening from './20261122000400_screening.ts';
 import * as recommendation from './20261122000500_recommendation.ts';
 import * as experts from './20261207000100_experts.ts';
 import * as assignment from './20261207000200_assignment.ts';
+import * as reviewRounds from './20261207000300_review_rounds.ts';
 
 // Timestamped names sort into the order they run. Add new migrations here.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261122000500_recommendation': recommendation,
   '20261207000100_experts': experts,
   '20261207000200_assignment': assignment,
+  '20261207000300_review_rounds': reviewRounds,
 };

@@ -1,5 +1,6 @@
 import { buildAffinity, conflictReasons, defaultReviewBlock, applicationTexts, type Affinity, type ConflictReason, type ProgramDefinition, type ReviewBlock } from '@lvping/domain';
 import type { Db } from '../../db/database.ts';
+import type { RoundRef } from '../review/rounds.ts';
 import { knownFields, fieldTexts } from '../experts/expert-fields.ts';
 import { acceptedExperts, type AcceptedExpert } from '../experts/program-experts.service.ts';
 import { listPairRules, reviewableApplications, type PairRuleRow, type ReviewableApplication } from './assignment.repository.ts';
@@ -11,6 +12,7 @@ export type PairBlock = ConflictReason | { kind: 'other-track'; detail: string }
 
 export type AssignmentProblem = {
   review: ReviewBlock;
+  round: RoundRef;
   apps: ReviewableApplication[];
   experts: AcceptedExpert[];
   appIndex: Map<string, number>;
@@ -27,9 +29,9 @@ export type AssignmentProblem = {
 
 const pairKey = (a: number, e: number) => `${a}:${e}`;
 
-export async function loadAssignmentProblem(db: Db, programId: string, def: ProgramDefinition): Promise<AssignmentProblem> {
+export async function loadAssignmentProblem(db: Db, programId: string, def: ProgramDefinition, round: RoundRef): Promise<AssignmentProblem> {
   const review = def.review ?? defaultReviewBlock;
-  const [apps, experts, rules, known] = await Promise.all([reviewableApplications(db, programId), acceptedExperts({ db }, programId), listPairRules(db, programId), knownFields(db)]);
+  const [apps, experts, rules, known] = await Promise.all([reviewableApplications(db, programId, round), acceptedExperts({ db }, programId), listPairRules(db, programId), knownFields(db)]);
   const appIndex = new Map(apps.map((a, i) => [a.id, i]));
   const expertIndex = new Map(experts.map((e, i) => [e.expertId, i]));
   const refsByForm = new Map(review.affinityFields.map((f) => [f.form, f.fields]));
@@ -66,5 +68,5 @@ export async function loadAssignmentProblem(db: Db, programId: string, def: Prog
     return out;
   };
   const capacity = experts.map((e) => e.maxLoad ?? review.maxLoad);
-  return { review, apps, experts, appIndex, expertIndex, capacity, affinity, rules, blocks, conflicts, rule };
+  return { review, round, apps, experts, appIndex, expertIndex, capacity, affinity, rules, blocks, conflicts, rule };
 }

@@ -16,7 +16,7 @@ export function qualityOf(p: AssignmentProblem, rows: AssignmentRow[], upperBoun
   });
   const has = new Map<string, number>();
   for (const r of live) has.set(r.application_id, (has.get(r.application_id) ?? 0) + 1);
-  const needs = p.review.reviewsPerApplication;
+  const needs = p.round.reviewsPerApplication;
   const ref = (a: number) => ({ applicationId: p.apps[a].id, number: p.apps[a].number });
   return {
     totalAffinity: q.totalAffinity,

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   AssignmentIdParamsSchema, AssignmentViewSchema, DeclareAssignmentConflictRequestSchema, DeclareAssignmentConflictResultSchema, DeletePairRuleRequestSchema,
   EditAssignmentRequestSchema, MyAssignmentListSchema, PairExplanationSchema, PairParamsSchema, PairRuleRequestSchema, ProgramIdParamsSchema,
-  PublishAssignmentResultSchema, SolveAssignmentRequestSchema, SolveAssignmentResultSchema,
+  PublishAssignmentResultSchema, RoundQuerySchema, SolveAssignmentRequestSchema, SolveAssignmentResultSchema,
 } from '@lvping/domain';
 import type { Deps } from '../../context.ts';
 import { requireActor } from '../../http/session.hooks.ts';
@@ -16,26 +16,26 @@ export function assignmentRoutes(app: FastifyInstance, deps: Deps): void {
   const tags = ['review assignment'];
   const base = '/api/programs/:programId/assignment';
 
-  r.get(base, { schema: { tags, summary: 'The assignment with its quality report, the last solve and the pair rules', params: ProgramIdParamsSchema, response: { 200: AssignmentViewSchema } } }, async (req) =>
-    getAssignment(deps, requireActor(req), req.params.programId));
+  r.get(base, { schema: { tags, summary: 'The assignment with its quality report, the last solve and the pair rules', params: ProgramIdParamsSchema, querystring: RoundQuerySchema, response: { 200: AssignmentViewSchema } } }, async (req) =>
+    getAssignment(deps, requireActor(req), req.params.programId, req.query.round));
 
-  r.post(`${base}/solve`, { schema: { tags, summary: 'Solve exactly (certified optimum) and replace the drafts', params: ProgramIdParamsSchema, body: SolveAssignmentRequestSchema, response: { 200: SolveAssignmentResultSchema } } }, async (req) =>
-    solveProgramAssignment(deps, requireActor(req), req.params.programId, req.body, req.id));
+  r.post(`${base}/solve`, { schema: { tags, summary: 'Solve exactly (certified optimum) and replace the drafts', params: ProgramIdParamsSchema, querystring: RoundQuerySchema, body: SolveAssignmentRequestSchema, response: { 200: SolveAssignmentResultSchema } } }, async (req) =>
+    solveProgramAssignment(deps, requireActor(req), req.params.programId, req.query.round, req.body, req.id));
 
-  r.post(`${base}/edit`, { schema: { tags, summary: 'Add, remove or swap a reviewer by hand (回避 and capacity enforced)', params: ProgramIdParamsSchema, body: EditAssignmentRequestSchema, response: { 200: AssignmentViewSchema } } }, async (req) =>
-    editAssignment(deps, requireActor(req), req.params.programId, req.body, req.id));
+  r.post(`${base}/edit`, { schema: { tags, summary: 'Add, remove or swap a reviewer by hand (回避 and capacity enforced)', params: ProgramIdParamsSchema, querystring: RoundQuerySchema, body: EditAssignmentRequestSchema, response: { 200: AssignmentViewSchema } } }, async (req) =>
+    editAssignment(deps, requireActor(req), req.params.programId, req.query.round, req.body, req.id));
 
-  r.post(`${base}/rules`, { schema: { tags, summary: 'Pin, ban, or override a computed 回避 (with a reason) for one pair', params: ProgramIdParamsSchema, body: PairRuleRequestSchema, response: { 200: AssignmentViewSchema } } }, async (req) =>
-    setPairRule(deps, requireActor(req), req.params.programId, req.body, req.id));
+  r.post(`${base}/rules`, { schema: { tags, summary: 'Pin, ban, or override a computed 回避 (with a reason) for one pair', params: ProgramIdParamsSchema, querystring: RoundQuerySchema, body: PairRuleRequestSchema, response: { 200: AssignmentViewSchema } } }, async (req) =>
+    setPairRule(deps, requireActor(req), req.params.programId, req.query.round, req.body, req.id));
 
-  r.post(`${base}/rules/delete`, { schema: { tags, summary: 'Remove a pair rule', params: ProgramIdParamsSchema, body: DeletePairRuleRequestSchema, response: { 200: AssignmentViewSchema } } }, async (req) =>
-    removePairRule(deps, requireActor(req), req.params.programId, req.body, req.id));
+  r.post(`${base}/rules/delete`, { schema: { tags, summary: 'Remove a pair rule', params: ProgramIdParamsSchema, querystring: RoundQuerySchema, body: DeletePairRuleRequestSchema, response: { 200: AssignmentViewSchema } } }, async (req) =>
+    removePairRule(deps, requireActor(req), req.params.programId, req.query.round, req.body, req.id));
 
-  r.get(`${base}/pairs/:applicationId/:expertId`, { schema: { tags, summary: 'Why a pair has its affinity (shared terms, field match) and what blocks it', params: PairParamsSchema, response: { 200: PairExplanationSchema } } }, async (req) =>
-    explainPair(deps, requireActor(req), req.params.programId, req.params.applicationId, req.params.expertId));
+  r.get(`${base}/pairs/:applicationId/:expertId`, { schema: { tags, summary: 'Why a pair has its affinity (shared terms, field match) and what blocks it', params: PairParamsSchema, querystring: RoundQuerySchema, response: { 200: PairExplanationSchema } } }, async (req) =>
+    explainPair(deps, requireActor(req), req.params.programId, req.query.round, req.params.applicationId, req.params.expertId));
 
-  r.post(`${base}/publish`, { schema: { tags, summary: 'Publish the drafts to the experts (email and in-app notice)', params: ProgramIdParamsSchema, response: { 200: PublishAssignmentResultSchema } } }, async (req) =>
-    publishAssignment(deps, requireActor(req), req.params.programId, req.id));
+  r.post(`${base}/publish`, { schema: { tags, summary: 'Publish the drafts to the experts (email and in-app notice)', params: ProgramIdParamsSchema, querystring: RoundQuerySchema, response: { 200: PublishAssignmentResultSchema } } }, async (req) =>
+    publishAssignment(deps, requireActor(req), req.params.programId, req.query.round, req.id));
 
   r.get('/api/review-assignments/mine', { schema: { tags, summary: 'My assignments (number and applicant only, until I confirm no conflict)', response: { 200: MyAssignmentListSchema } } }, async (req) =>
     listMyAssignments(deps, requireActor(req)));

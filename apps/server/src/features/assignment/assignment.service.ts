@@ -12,19 +12,20 @@ import { loadProgram, type ProgramRef } from '../experts/program-experts.service
 import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
 import { loadAssignmentProblem, type AssignmentProblem, type PairBlock } from './assignment-problem.ts';
 import { qualityOf } from './assignment-quality.ts';
+import { resolveRound, roundsOf, type RoundRef } from '../review/rounds.ts';
 import {
-  deleteAssignment, deleteDraftAssignments, deletePairRule, insertAssignments, insertRun, latestRun, listAssignments, publishDrafts, updateAssignmentExpert, upsertPairRule,
+  deleteAssignment, deleteDraftAssignments, deletePairRule, insertAssignments, insertEntries, insertRun, latestRun, listAssignments, publishDrafts, updateAssignmentExpert, upsertPairRule,
   type AssignmentRow,
 } from './assignment.repository.ts';
 
 // The organizer's side of review assignment: solve (exact, certified), look at it with its
 // quality report, edit by hand with 回避 still enforced, pin/ban/override pairs, publish.
 
-async function authorizeAssign(deps: Deps, actor: Actor | null, programId: string): Promise<ProgramRef> {
+async function authorizeAssign(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined): Promise<ProgramRef & { round: RoundRef }> {
   if (!actor) throw new AppError('UNAUTHENTICATED');
   const ref = await loadProgram(deps.db, programId);
   if (!can(actor, 'review.assign', { programId })) throw new AppError('FORBIDDEN');
-  return ref;
+  return { ...ref, round: resolveRound(ref.def, roundId) };
 }
 
 const blockMessage = (blocks: PairBlock[]) => ({
@@ -40,8 +41,8 @@ function pairIndices(p: AssignmentProblem, applicationId: string, expertId: stri
   return [a, e];
 }
 
-async function view(deps: Deps, p: AssignmentProblem, programId: string): Promise<AssignmentView> {
-  const [rows, run] = await Promise.all([listAssignments(deps.db, programId), latestRun(deps.db, programId)]);
+async function view(deps: Deps, p: AssignmentProblem, programId: string, ref: ProgramRef): Promise<AssignmentView> {
+  const [rows, run] = await Promise.all([listAssignments(deps.db, programId, p.round.id), latestRun(deps.db, programId, p.round.id)]);
   const appOf = new Map(p.apps.map((a) => [a.id, a]));
   const expertOf = new Map(p.experts.map((e) => [e.expertId, e]));
   return {
@@ -57,15 +58,17 @@ async function view(deps: Deps, p: AssignmentProblem, programId: string): Promis
     quality: qualityOf(p, rows, run?.upper_bound ?? 0),
     run: run ? { id: run.id, at: run.created_at, objective: run.objective, upperBound: run.upper_bound, optimal: run.optimal === 1, seconds: run.seconds, loadCost: run.load_cost, requireStrong: run.require_strong === 1 } : null,
     rules: p.rules.map((r) => ({ applicationId: r.application_id, expertId: r.expert_id, kind: r.kind as 'pin', reason: r.reason, createdAt: r.created_at })),
-    reviewsPerApplication: p.review.reviewsPerApplication,
+    reviewsPerApplication: p.round.reviewsPerApplication,
+    roundId: p.round.id,
+    rounds: roundsOf(ref.def).map((r) => ({ id: r.id, name: r.name, kind: r.phase?.kind ?? null })),
     applications: p.apps.length,
     experts: p.experts.length,
   };
 }
 
-export async function getAssignment(deps: Deps, actor: Actor | null, programId: string): Promise<AssignmentView> {
-  const ref = await authorizeAssign(deps, actor, programId);
-  return view(deps, await loadAssignmentProblem(deps.db, programId, ref.def), programId);
+export async function getAssignment(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined): Promise<AssignmentView> {
+  const ref = await authorizeAssign(deps, actor, programId, roundId);
+  return view(deps, await loadAssignmentProblem(deps.db, programId, ref.def, ref.round), programId, ref);
 }
 
 function shortfallView(p: AssignmentProblem, s: Shortfall) {
@@ -79,10 +82,10 @@ function shortfallView(p: AssignmentProblem, s: Shortfall) {
  * Solves the program's assignment exactly and replaces the drafts with it. Published
  * assignments stay (the solver must keep them), pins are kept, blocked pairs never assigned.
  */
-export async function solveProgramAssignment(deps: Deps, actor: Actor | null, programId: string, input: z.infer<typeof SolveAssignmentRequestSchema>, requestId: string | null = null) {
-  const ref = await authorizeAssign(deps, actor, programId);
-  const p = await loadAssignmentProblem(deps.db, programId, ref.def);
-  const existing = await listAssignments(deps.db, programId);
+export async function solveProgramAssignment(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined, input: z.infer<typeof SolveAssignmentRequestSchema>, requestId: string | null = null) {
+  const ref = await authorizeAssign(deps, actor, programId, roundId);
+  const p = await loadAssignmentProblem(deps.db, programId, ref.def, ref.round);
+  const existing = await listAssignments(deps.db, programId, ref.round.id);
   const A = p.apps.length;
   const E = p.experts.length;
   const conflicts = { app: [] as number[], expert: [] as number[] };
@@ -106,7 +109,7 @@ export async function solveProgramAssignment(deps: Deps, actor: Actor | null, pr
   for (const r of p.rules) if (r.kind === 'pin' && p.appIndex.has(r.application_id) && p.expertIndex.has(r.expert_id)) pin(p.appIndex.get(r.application_id)!, p.expertIndex.get(r.expert_id)!);
   const t0 = performance.now();
   const n = normalize({
-    applications: A, experts: E, reviews: p.review.reviewsPerApplication, capacity: p.capacity, loadCost: input.loadCost, affinity: p.affinity.sparse(),
+    applications: A, experts: E, reviews: p.round.reviewsPerApplication, capacity: p.capacity, loadCost: input.loadCost, affinity: p.affinity.sparse(),
     conflicts, pins, strong: input.requireStrong ? { threshold: p.review.strongAffinity } : undefined, seed: input.seed,
   });
   const r = solveAssignment(n);
@@ -121,22 +124,22 @@ export async function solveProgramAssignment(deps: Deps, actor: Actor | null, pr
   for (let i = 0; i < r.app.length; i++) {
     const [applicationId, expertId] = [p.apps[r.app[i]].id, p.experts[r.expert[i]].expertId];
     if (kept.has(keyOf(applicationId, expertId))) continue;
-    rows.push({ id: newId(), program_id: programId, application_id: applicationId, expert_id: expertId, affinity: r.score[i], status: 'draft', source: 'solver', declined_reason: null, created_at: now, published_at: null });
+    rows.push({ id: newId(), program_id: programId, round_id: ref.round.id, confirmed_at: null, application_id: applicationId, expert_id: expertId, affinity: r.score[i], status: 'draft', source: 'solver', declined_reason: null, created_at: now, published_at: null });
   }
   await deps.db.transaction().execute(async (trx) => {
-    await deleteDraftAssignments(trx, programId);
+    await deleteDraftAssignments(trx, programId, ref.round.id);
     await insertAssignments(trx, rows);
-    await insertRun(trx, { id: newId(), program_id: programId, created_by: actor!.userId, created_at: now, objective: r.objective, upper_bound: r.upperBound, optimal: check.optimal ? 1 : 0, seconds, load_cost: input.loadCost, require_strong: input.requireStrong ? 1 : 0 });
-    await appendAudit(trx, { actorId: actor!.userId, action: 'review.assignment_solve', entity: 'program', entityId: programId, after: { objective: r.objective, upperBound: r.upperBound, optimal: check.optimal, pairs: r.app.length, loadCost: input.loadCost, requireStrong: input.requireStrong }, requestId }, now);
+    await insertRun(trx, { id: newId(), program_id: programId, round_id: ref.round.id, created_by: actor!.userId, created_at: now, objective: r.objective, upper_bound: r.upperBound, optimal: check.optimal ? 1 : 0, seconds, load_cost: input.loadCost, require_strong: input.requireStrong ? 1 : 0 });
+    await appendAudit(trx, { actorId: actor!.userId, action: 'review.assignment_solve', entity: 'program', entityId: programId, after: { round: ref.round.id, objective: r.objective, upperBound: r.upperBound, optimal: check.optimal, pairs: r.app.length, loadCost: input.loadCost, requireStrong: input.requireStrong }, requestId }, now);
   });
-  return { feasible: true as const, view: await view(deps, p, programId) };
+  return { feasible: true as const, view: await view(deps, p, programId, ref) };
 }
 
 /** Hand edits: add a reviewer, remove one, or swap one for another expert; 回避 and capacity enforced. */
-export async function editAssignment(deps: Deps, actor: Actor | null, programId: string, input: z.infer<typeof EditAssignmentRequestSchema>, requestId: string | null = null): Promise<AssignmentView> {
-  const ref = await authorizeAssign(deps, actor, programId);
-  const p = await loadAssignmentProblem(deps.db, programId, ref.def);
-  const rows = await listAssignments(deps.db, programId);
+export async function editAssignment(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined, input: z.infer<typeof EditAssignmentRequestSchema>, requestId: string | null = null): Promise<AssignmentView> {
+  const ref = await authorizeAssign(deps, actor, programId, roundId);
+  const p = await loadAssignmentProblem(deps.db, programId, ref.def, ref.round);
+  const rows = await listAssignments(deps.db, programId, ref.round.id);
   const now = deps.now();
   const target = input.op === 'add' ? null : rows.find((r) => r.id === input.assignmentId && r.program_id === programId);
   if (input.op !== 'add' && (!target || target.status === 'declined')) throw new AppError('NOT_FOUND', { fields: [{ path: 'assignmentId', message: { 'zh-CN': '没有这条评审分配', en: 'No such assignment' } }] });
@@ -154,7 +157,7 @@ export async function editAssignment(deps: Deps, actor: Actor | null, programId:
   await deps.db.transaction().execute(async (trx) => {
     if (input.op === 'add') {
       const affinity = placeable(input.applicationId, input.expertId, 'expertId');
-      await insertAssignments(trx, [{ id: newId(), program_id: programId, application_id: input.applicationId, expert_id: input.expertId, affinity, status: 'draft', source: 'manual', declined_reason: null, created_at: now, published_at: null }]);
+      await insertAssignments(trx, [{ id: newId(), program_id: programId, round_id: ref.round.id, confirmed_at: null, application_id: input.applicationId, expert_id: input.expertId, affinity, status: 'draft', source: 'manual', declined_reason: null, created_at: now, published_at: null }]);
     } else if (input.op === 'remove') await deleteAssignment(trx, target!.id);
     else {
       const affinity = placeable(target!.application_id, input.expertId, 'expertId');
@@ -162,13 +165,13 @@ export async function editAssignment(deps: Deps, actor: Actor | null, programId:
     }
     await appendAudit(trx, { actorId: actor!.userId, action: `review.assignment_${input.op}`, entity: 'program', entityId: programId, before: target ? { applicationId: target.application_id, expertId: target.expert_id } : null, after: input, requestId }, now);
   });
-  return view(deps, p, programId);
+  return view(deps, p, programId, ref);
 }
 
 /** Pin, ban, or override a computed 回避 for one pair; the reason goes to the audit log. */
-export async function setPairRule(deps: Deps, actor: Actor | null, programId: string, input: z.infer<typeof PairRuleRequestSchema>, requestId: string | null = null): Promise<AssignmentView> {
-  const ref = await authorizeAssign(deps, actor, programId);
-  const p = await loadAssignmentProblem(deps.db, programId, ref.def);
+export async function setPairRule(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined, input: z.infer<typeof PairRuleRequestSchema>, requestId: string | null = null): Promise<AssignmentView> {
+  const ref = await authorizeAssign(deps, actor, programId, roundId);
+  const p = await loadAssignmentProblem(deps.db, programId, ref.def, ref.round);
   const [a, e] = pairIndices(p, input.applicationId, input.expertId);
   const computed = p.conflicts(a, e);
   if (input.kind === 'override' && !computed.some((c) => c.kind !== 'declared')) {
@@ -184,35 +187,36 @@ export async function setPairRule(deps: Deps, actor: Actor | null, programId: st
     await upsertPairRule(trx, { program_id: programId, application_id: input.applicationId, expert_id: input.expertId, kind: input.kind, reason: input.reason, created_by: actor!.userId, created_at: now });
     await appendAudit(trx, { actorId: actor!.userId, action: `review.pair_${input.kind}`, entity: 'application', entityId: input.applicationId, before: before ? { kind: before.kind, reason: before.reason } : null, after: { expertId: input.expertId, kind: input.kind, reason: input.reason, overrides: input.kind === 'override' ? computed : undefined }, requestId }, now);
   });
-  return view(deps, await loadAssignmentProblem(deps.db, programId, ref.def), programId);
+  return view(deps, await loadAssignmentProblem(deps.db, programId, ref.def, ref.round), programId, ref);
 }
 
-export async function removePairRule(deps: Deps, actor: Actor | null, programId: string, input: { applicationId: string; expertId: string }, requestId: string | null = null): Promise<AssignmentView> {
-  const ref = await authorizeAssign(deps, actor, programId);
+export async function removePairRule(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined, input: { applicationId: string; expertId: string }, requestId: string | null = null): Promise<AssignmentView> {
+  const ref = await authorizeAssign(deps, actor, programId, roundId);
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     if (!(await deletePairRule(trx, programId, input.applicationId, input.expertId))) throw new AppError('NOT_FOUND');
     await appendAudit(trx, { actorId: actor!.userId, action: 'review.pair_rule_remove', entity: 'application', entityId: input.applicationId, after: { expertId: input.expertId }, requestId }, now);
   });
-  return view(deps, await loadAssignmentProblem(deps.db, programId, ref.def), programId);
+  return view(deps, await loadAssignmentProblem(deps.db, programId, ref.def, ref.round), programId, ref);
 }
 
 /** Why a pair scores what it does, and whether it may be assigned. */
-export async function explainPair(deps: Deps, actor: Actor | null, programId: string, applicationId: string, expertId: string) {
-  const ref = await authorizeAssign(deps, actor, programId);
-  const p = await loadAssignmentProblem(deps.db, programId, ref.def);
+export async function explainPair(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined, applicationId: string, expertId: string) {
+  const ref = await authorizeAssign(deps, actor, programId, roundId);
+  const p = await loadAssignmentProblem(deps.db, programId, ref.def, ref.round);
   const [a, e] = pairIndices(p, applicationId, expertId);
   const x = p.affinity.explain(a, e);
   return { affinity: x.score, textScore: x.textScore, fieldBonus: x.fieldBonus, sharedTerms: x.sharedTerms, fieldMatch: x.fieldMatch, conflicts: p.blocks(a, e), rule: (p.rule(a, e)?.kind ?? null) as 'pin' | null };
 }
 
 /** Sends the drafts to the experts (in-app notice and email); their applications go into review. */
-export async function publishAssignment(deps: Deps, actor: Actor | null, programId: string, requestId: string | null = null) {
-  const ref = await authorizeAssign(deps, actor, programId);
-  const p = await loadAssignmentProblem(deps.db, programId, ref.def);
+export async function publishAssignment(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined, requestId: string | null = null) {
+  const ref = await authorizeAssign(deps, actor, programId, roundId);
+  const p = await loadAssignmentProblem(deps.db, programId, ref.def, ref.round);
   const now = deps.now();
   const published = await deps.db.transaction().execute(async (trx) => {
-    const drafts = await publishDrafts(trx, programId, now);
+    const drafts = await publishDrafts(trx, programId, ref.round.id, now);
+    await insertEntries(trx, [...new Set(drafts.map((d) => d.application_id))].map((application_id) => ({ program_id: programId, round_id: ref.round.id, application_id, entered_at: now, entered_by: actor!.userId, reason: null })));
     if (!drafts.length) throw new AppError('VALIDATION', { message: { 'zh-CN': '没有待发布的评审分配', en: 'Nothing to publish' } });
     for (const appId of new Set(drafts.map((d) => d.application_id))) {
       const app = p.apps.find((x) => x.id === appId);
@@ -225,7 +229,7 @@ export async function publishAssignment(deps: Deps, actor: Actor | null, program
       const userId = p.experts.find((x) => x.expertId === expertId)?.userId;
       if (userId) await addNotice(trx, { userId, kind: 'review.assigned', title: `评审任务：${ref.def.name}`, body: `您有${count}个项目待评审。请先确认是否需要回避，再查看申报材料。`, link: '/expert/assignments' }, now);
     }
-    await appendAudit(trx, { actorId: actor!.userId, action: 'review.assignment_publish', entity: 'program', entityId: programId, after: { published: drafts.length }, requestId }, now);
+    await appendAudit(trx, { actorId: actor!.userId, action: 'review.assignment_publish', entity: 'program', entityId: programId, after: { round: ref.round.id, published: drafts.length }, requestId }, now);
     return drafts;
   });
   const perExpert = countBy(published.map((d) => d.expert_id));

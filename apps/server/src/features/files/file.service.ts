@@ -9,7 +9,7 @@ import { commitToStore, openStored, receiveToTemp, TooLargeError } from './file-
 import { extensionAccepted, extensionOf, verifyContent } from './file-type-check.ts';
 import { findApplicationFile, insertApplicationFile, insertFileOnce } from './file.repository.ts';
 
-type UploadField = { accept: string[]; maxSizeMB: number };
+export type UploadField = { accept: string[]; maxSizeMB: number };
 
 /** The file or signature field at `section.field` or `section.group.<n>.field`. */
 function uploadFieldAt(form: FormTemplate, path: string): UploadField | undefined {
@@ -31,6 +31,16 @@ export async function uploadApplicationFile(
   if (!isEditable(statusOf(row))) throw new AppError('CONFLICT', { message: { 'zh-CN': '当前状态下不能上传附件', en: 'Files cannot be added in the current status' } });
   const field = uploadFieldAt(await formOf(deps.db, row), fieldPath);
   if (!field) throw fieldError('field', `申报表中没有可上传附件的字段 ${fieldPath}`, `No upload field ${fieldPath} in this form`);
+  return storeCheckedFile(deps, actor, applicationId, fieldPath, upload, field);
+}
+
+/**
+ * Receives one upload for an application, checks its name, type (by content) and size, stores
+ * it and records it under `fieldPath`: a form field's path, or another use's (a visit report).
+ */
+export async function storeCheckedFile(
+  deps: Deps, actor: Actor, applicationId: string, fieldPath: string, upload: { filename: string; stream: Readable }, field: UploadField,
+): Promise<FileRef> {
   const name = upload.filename.normalize('NFC').trim();
   // A name is a label, never a path: separators or control characters are refused outright.
   if (!name || name.length > 255 || /[/\\]/.test(name) || [...name].some((ch) => ch.charCodeAt(0) < 0x20) || name === '.' || name === '..') {
