@@ -81,11 +81,11 @@ export async function submittedForReview(c: Client, programId: string, orgId: st
 }
 
 /** Experts created in the pool, invited to the program, accepted from the emailed link. */
-export async function acceptedExpertsFor(h: Harness, admin: Client, smtp: Awaited<ReturnType<typeof startSmtpServer>>, programId: string, profiles: { name: string; orgName: string; keywords: string[]; bio: string }[], prefix: string) {
+export async function acceptedExpertsFor(h: Harness, admin: Client, smtp: Awaited<ReturnType<typeof startSmtpServer>>, programId: string, profiles: { name: string; orgName: string; keywords: string[]; bio: string }[], prefix: string, fields = ['green']) {
   const out: { id: string; email: string; client: Client }[] = [];
   for (const [i, p] of profiles.entries()) {
     const email = `${prefix}${i}@example.com`;
-    const created = await admin.post('/api/experts', { ...p, fields: ['green'], email });
+    const created = await admin.post('/api/experts', { ...p, fields, email });
     assert.equal(created.statusCode, 200, created.body);
     const invited = await admin.post(`/api/programs/${programId}/experts/invitations`, { expertIds: [created.json().id] });
     assert.equal(invited.statusCode, 200, invited.body);
