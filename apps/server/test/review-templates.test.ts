@@ -7,7 +7,7 @@ import { createProgram, setProgramStatus } from '../src/features/programs/progra
 import { newId } from '../src/db/ids.ts';
 import { actorOf } from './support/journey.ts';
 import { acceptedExpertsFor } from './support/review.ts';
-import { creditCode } from './support/screening.ts';
+import { creditCode, withRole } from './support/screening.ts';
 import { startSmtpServer } from './support/smtp.ts';
 
 // Each seed program runs through every review round its template defines: assigned, scored
@@ -33,6 +33,31 @@ function sheetFor(rubric: Rubric, frac: number) {
     comments[c.id] = '评语';
   }
   return { scores, comments, gates: Object.fromEntries(rubric.gates.map((g) => [g.id, { pass: true, note: '' }])), overallComment: '总体评价' };
+}
+
+/** Applications put in as "passed screening", PER_TRACK in each track; the quality of each is its index. */
+async function eligibleApplications(h: Harness, programId: string, def: ProgramDefinition, tracks: string[], seed: number) {
+  const now = h.deps.now();
+  const apps: { id: string; trackId: string; quality: number }[] = [];
+  const owner = (await h.deps.db.selectFrom('users').select('id').orderBy('created_at').executeTakeFirstOrThrow()).id;
+  for (const [k, trackId] of tracks.entries()) {
+    const track = def.tracks.find((x) => x.id === trackId)!;
+    const version = (await h.deps.db.selectFrom('form_versions').select('version').where('program_id', '=', programId).where('form_id', '=', track.formId).orderBy('version', 'desc').executeTakeFirstOrThrow()).version;
+    for (let i = 0; i < PER_TRACK; i++) {
+      const n = seed * 100 + k * 10 + i;
+      const orgId = newId();
+      await h.deps.db.insertInto('organizations').values({
+        id: orgId, name: `测试单位${n}`, credit_code: creditCode(5000 + n), region_code: '410100', kind: 'enterprise', address: '郑州', contact_name: '联系人', contact_phone: '0371-1', contact_email: `o${n}@example.com`, owner_user_id: owner, created_at: now, updated_at: now,
+      }).execute();
+      const id = newId();
+      await h.deps.db.insertInto('applications').values({
+        id, number: `T${seed}-${n}`, program_id: programId, track_id: trackId, organization_id: orgId, applicant_user_id: owner, status: 'eligible', form_id: track.formId, form_version: version,
+        answers_json: '{}', revision: 1, search_text: '', region_code: '410100', deadline_override: null, created_at: now, updated_at: now, submitted_at: now, unit_id: null,
+      }).execute();
+      apps.push({ id, trackId, quality: i });
+    }
+  }
+  return apps;
 }
 
 describe('every seed program runs through its review rounds', { timeout: 600_000 }, () => {
@@ -62,26 +87,7 @@ describe('every seed program runs through its review rounds', { timeout: 600_000
       assert.ok(rounds.length >= 2);
 
       // Applications that passed screening, in two tracks; the quality of each is its index.
-      const now = h.deps.now();
-      const apps: { id: string; trackId: string; quality: number }[] = [];
-      const owner = await actorOf(h, admin);
-      for (const [k, trackId] of t.tracks.entries()) {
-        const track = def.tracks.find((x) => x.id === trackId)!;
-        for (let i = 0; i < PER_TRACK; i++) {
-          const n = ti * 100 + k * 10 + i;
-          const orgId = newId();
-          await h.deps.db.insertInto('organizations').values({
-            id: orgId, name: `测试单位${n}`, credit_code: creditCode(5000 + n), region_code: '410100', kind: 'enterprise', address: '郑州', contact_name: '联系人', contact_phone: '0371-1', contact_email: `o${n}@example.com`, owner_user_id: owner.userId, created_at: now, updated_at: now,
-          }).execute();
-          const id = newId();
-          const version = (await h.deps.db.selectFrom('form_versions').select('version').where('program_id', '=', programId).where('form_id', '=', track.formId).orderBy('version', 'desc').executeTakeFirstOrThrow()).version;
-          await h.deps.db.insertInto('applications').values({
-            id, number: `${t.slug.toUpperCase()}-${n}`, program_id: programId, track_id: trackId, organization_id: orgId, applicant_user_id: owner.userId, status: 'eligible', form_id: track.formId, form_version: version,
-            answers_json: '{}', revision: 1, search_text: '', region_code: '410100', deadline_override: null, created_at: now, updated_at: now, submitted_at: now, unit_id: null,
-          }).execute();
-          apps.push({ id, trackId, quality: i });
-        }
-      }
+      const apps = await eligibleApplications(h, programId, def, t.tracks, ti);
       const most = Math.max(...rounds.map((r) => r.reviewsPerApplication ?? def.review!.reviewsPerApplication));
       const experts = await acceptedExpertsFor(h, admin, smtp, programId, Array.from({ length: most }, (_, i) => ({ name: `专家${ti}-${i}`, orgName: `大学${ti}-${i}`, keywords: ['绿色'], bio: '绿色低碳' })), `t${ti}x`, t.tracks);
 
@@ -123,4 +129,30 @@ describe('every seed program runs through its review rounds', { timeout: 600_000
       }
     });
   }
+
+  test('科创中国: a list’s 初评机构 runs its own list’s 初评, and nothing else', async () => {
+    const actor = await actorOf(h, admin);
+    const created = await createProgram(h.deps, actor, { from: 'template', templateSlug: 'kczg-2022', slug: 'kczg-institution' });
+    const programId = (await setProgramStatus(h.deps, actor, created.id, 'open')).id;
+    const def = created.definition as ProgramDefinition;
+    const apps = await eligibleApplications(h, programId, def, ['xinrui', 'rongtong'], 9);
+    await acceptedExpertsFor(h, admin, smtp, programId, Array.from({ length: 3 }, (_, i) => ({ name: `机构专家${i}`, orgName: `研究院${i}`, keywords: ['企业'], bio: '企业创新' })), 'inst', ['xinrui']);
+    const institution = await withRole(h, actor, 'xinrui-inst@example.com', 'review_institution', programId, 'xinrui');
+    const base = `/api/programs/${programId}/assignment`;
+    const solved = await institution.post(`${base}/solve?round=chuping`, { loadCost: 0 });
+    assert.equal(solved.statusCode, 200, solved.body);
+    const ids = new Set(solved.json().view.items.map((i: { applicationId: string }) => i.applicationId));
+    assert.deepEqual([...ids].sort(), apps.filter((a) => a.trackId === 'xinrui').map((a) => a.id).sort(), 'its own list only');
+    assert.equal((await institution.post(`${base}/publish?round=chuping`, {})).statusCode, 200);
+    const progress = (await institution.get(`/api/programs/${programId}/review/rounds/chuping/progress`)).json();
+    assert.deepEqual(progress.tracks.map((t: { trackId: string }) => t.trackId), ['xinrui']);
+    assert.equal(progress.totals.assigned, PER_TRACK * 3);
+    assert.deepEqual((await institution.get(`/api/programs/${programId}/review/rounds/chuping/ranking`)).json().tracks.map((t: { trackId: string }) => t.trackId), ['xinrui']);
+    assert.equal((await institution.get(`/api/programs/${programId}/review/rounds/chuping/advance`)).statusCode, 403, 'the secretariat decides who goes on');
+    assert.equal((await institution.get(`${base}?round=zhongping`)).statusCode, 403, '终评 is the secretariat’s');
+    // The organizer's own solve of the other list leaves the institution's published assignments alone.
+    const all = await admin.post(`${base}/solve?round=chuping`, { loadCost: 0 });
+    assert.equal(all.statusCode, 200, all.body);
+    assert.equal(all.json().view.items.filter((i: { applicationId: string; status: string }) => ids.has(i.applicationId) && i.status === 'published').length, PER_TRACK * 3);
+  });
 });

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { RoundRef } from '../review/rounds.ts';
 import { knownFields, fieldTexts } from '../experts/expert-fields.ts';
 import { acceptedExperts, type AcceptedExpert } from '../experts/program-experts.service.ts';
-import { listPairRules, reviewableApplications, type PairRuleRow, type ReviewableApplication } from './assignment.repository.ts';
+import { listAssignments, listPairRules, reviewableApplications, type PairRuleRow, type ReviewableApplication } from './assignment.repository.ts';
 
 // Everything the assignment of one program is decided from, read once: the applications to
 // review, the accepted experts, every pair's affinity and 回避 reasons, the organizer's rules.
@@ -29,9 +29,20 @@ export type AssignmentProblem = {
 
 const pairKey = (a: number, e: number) => `${a}:${e}`;
 
-export async function loadAssignmentProblem(db: Db, programId: string, def: ProgramDefinition, round: RoundRef): Promise<AssignmentProblem> {
+/**
+ * `tracks`: only these tracks' applications, and the experts invited to them or to the whole
+ * program, whose capacity is what their other tracks' assignments in the round leave.
+ */
+export async function loadAssignmentProblem(db: Db, programId: string, def: ProgramDefinition, round: RoundRef, tracks: Set<string> | null = null): Promise<AssignmentProblem> {
   const review = def.review ?? defaultReviewBlock;
-  const [apps, experts, rules, known] = await Promise.all([reviewableApplications(db, programId, round), acceptedExperts({ db }, programId), listPairRules(db, programId), knownFields(db)]);
+  const [allApps, allExperts, rules, known, assigned] = await Promise.all([
+    reviewableApplications(db, programId, round), acceptedExperts({ db }, programId), listPairRules(db, programId), knownFields(db), tracks ? listAssignments(db, programId, round.id) : Promise.resolve([]),
+  ]);
+  const apps = tracks ? allApps.filter((a) => tracks.has(a.track_id)) : allApps;
+  const experts = tracks ? allExperts.filter((e) => !e.trackId || tracks.has(e.trackId)) : allExperts;
+  const trackOf = new Map(allApps.map((a) => [a.id, a.track_id]));
+  const elsewhere = new Map<string, number>();
+  for (const a of assigned) if (a.status !== 'declined' && !tracks!.has(trackOf.get(a.application_id) ?? '')) elsewhere.set(a.expert_id, (elsewhere.get(a.expert_id) ?? 0) + 1);
   const appIndex = new Map(apps.map((a, i) => [a.id, i]));
   const expertIndex = new Map(experts.map((e, i) => [e.expertId, i]));
   const refsByForm = new Map(review.affinityFields.map((f) => [f.form, f.fields]));
@@ -67,6 +78,6 @@ export async function loadAssignmentProblem(db: Db, programId: string, def: Prog
     if (r?.kind === 'ban') out.push({ kind: 'banned', detail: `组织方排除：${r.reason}` });
     return out;
   };
-  const capacity = experts.map((e) => e.maxLoad ?? review.maxLoad);
+  const capacity = experts.map((e) => Math.max(0, (e.maxLoad ?? review.maxLoad) - (elsewhere.get(e.expertId) ?? 0)));
   return { review, round, apps, experts, appIndex, expertIndex, capacity, affinity, rules, blocks, conflicts, rule };
 }

@@ -41,8 +41,12 @@ export const findAssignment = (db: Db, id: string) => db.selectFrom('review_assi
 export async function insertAssignments(db: Db, rows: AssignmentRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) await db.insertInto('review_assignments').values(rows.slice(i, i + 500)).execute();
 }
-export async function deleteDraftAssignments(db: Db, programId: string, roundId: string): Promise<void> {
-  await db.deleteFrom('review_assignments').where('program_id', '=', programId).where('round_id', '=', roundId).where('status', '=', 'draft').execute();
+/** The round's drafts; only those of `applicationIds` when given (a track's 初评机构 solves its own tracks). */
+export async function deleteDraftAssignments(db: Db, programId: string, roundId: string, applicationIds: string[] | null = null): Promise<void> {
+  if (applicationIds && !applicationIds.length) return;
+  let q = db.deleteFrom('review_assignments').where('program_id', '=', programId).where('round_id', '=', roundId).where('status', '=', 'draft');
+  if (applicationIds) q = q.where('application_id', 'in', applicationIds);
+  await q.execute();
 }
 export async function deleteAssignment(db: Db, id: string): Promise<void> {
   await db.deleteFrom('review_assignments').where('id', '=', id).execute();
@@ -51,9 +55,16 @@ export async function updateAssignmentExpert(db: Db, id: string, set: Pick<Assig
   await db.updateTable('review_assignments').set(set).where('id', '=', id).execute();
 }
 /** Publishes the drafts; returns them. */
-export async function publishDrafts(db: Db, programId: string, roundId: string, now: number): Promise<AssignmentRow[]> {
-  const drafts = await db.selectFrom('review_assignments').selectAll().where('program_id', '=', programId).where('round_id', '=', roundId).where('status', '=', 'draft').execute();
-  await db.updateTable('review_assignments').set({ status: 'published', published_at: now }).where('program_id', '=', programId).where('round_id', '=', roundId).where('status', '=', 'draft').execute();
+export async function publishDrafts(db: Db, programId: string, roundId: string, now: number, applicationIds: string[] | null = null): Promise<AssignmentRow[]> {
+  if (applicationIds && !applicationIds.length) return [];
+  let drafts = await db.selectFrom('review_assignments').selectAll().where('program_id', '=', programId).where('round_id', '=', roundId).where('status', '=', 'draft').execute();
+  if (applicationIds) {
+    const scope = new Set(applicationIds);
+    drafts = drafts.filter((d) => scope.has(d.application_id));
+  }
+  for (let i = 0; i < drafts.length; i += 500) {
+    await db.updateTable('review_assignments').set({ status: 'published', published_at: now }).where('id', 'in', drafts.slice(i, i + 500).map((d) => d.id)).execute();
+  }
   return drafts;
 }
 /** Records that the expert has no conflict with it; false when it was not open. */

@@ -1,5 +1,5 @@
 import {
-  AppError, can, checkCertificate, conflictKindNames, describeShortfalls, nextStatus, normalize, solveAssignment,
+  AppError, checkCertificate, conflictKindNames, describeShortfalls, nextStatus, normalize, solveAssignment,
   type AssignmentView, type Shortfall,
 } from '@lvping/domain';
 import type { z } from 'zod';
@@ -12,7 +12,7 @@ import { loadProgram, type ProgramRef } from '../experts/program-experts.service
 import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
 import { loadAssignmentProblem, type AssignmentProblem, type PairBlock } from './assignment-problem.ts';
 import { qualityOf } from './assignment-quality.ts';
-import { resolveRound, roundsOf, type RoundRef } from '../review/rounds.ts';
+import { resolveRound, reviewScope, roundsOf, type RoundRef } from '../review/rounds.ts';
 import {
   deleteAssignment, deleteDraftAssignments, deletePairRule, insertAssignments, insertEntries, insertRun, latestRun, listAssignments, publishDrafts, updateAssignmentExpert, upsertPairRule,
   type AssignmentRow,
@@ -21,11 +21,11 @@ import {
 // The organizer's side of review assignment: solve (exact, certified), look at it with its
 // quality report, edit by hand with 回避 still enforced, pin/ban/override pairs, publish.
 
-async function authorizeAssign(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined): Promise<ProgramRef & { round: RoundRef }> {
+async function authorizeAssign(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined): Promise<ProgramRef & { round: RoundRef; tracks: Set<string> | null }> {
   if (!actor) throw new AppError('UNAUTHENTICATED');
   const ref = await loadProgram(deps.db, programId);
-  if (!can(actor, 'review.assign', { programId })) throw new AppError('FORBIDDEN');
-  return { ...ref, round: resolveRound(ref.def, roundId) };
+  const round = resolveRound(ref.def, roundId);
+  return { ...ref, round, tracks: reviewScope(actor, ref.def, programId, round) };
 }
 
 const blockMessage = (blocks: PairBlock[]) => ({
@@ -68,7 +68,7 @@ async function view(deps: Deps, p: AssignmentProblem, programId: string, ref: Pr
 
 export async function getAssignment(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined): Promise<AssignmentView> {
   const ref = await authorizeAssign(deps, actor, programId, roundId);
-  return view(deps, await loadAssignmentProblem(deps.db, programId, ref.def, ref.round), programId, ref);
+  return view(deps, await loadAssignmentProblem(deps.db, programId, ref.def, ref.round, ref.tracks), programId, ref);
 }
 
 function shortfallView(p: AssignmentProblem, s: Shortfall) {
@@ -84,8 +84,8 @@ function shortfallView(p: AssignmentProblem, s: Shortfall) {
  */
 export async function solveProgramAssignment(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined, input: z.infer<typeof SolveAssignmentRequestSchema>, requestId: string | null = null) {
   const ref = await authorizeAssign(deps, actor, programId, roundId);
-  const p = await loadAssignmentProblem(deps.db, programId, ref.def, ref.round);
-  const existing = await listAssignments(deps.db, programId, ref.round.id);
+  const p = await loadAssignmentProblem(deps.db, programId, ref.def, ref.round, ref.tracks);
+  const existing = (await listAssignments(deps.db, programId, ref.round.id)).filter((x) => p.appIndex.has(x.application_id));
   const A = p.apps.length;
   const E = p.experts.length;
   const conflicts = { app: [] as number[], expert: [] as number[] };
@@ -127,7 +127,7 @@ export async function solveProgramAssignment(deps: Deps, actor: Actor | null, pr
     rows.push({ id: newId(), program_id: programId, round_id: ref.round.id, confirmed_at: null, application_id: applicationId, expert_id: expertId, affinity: r.score[i], status: 'draft', source: 'solver', declined_reason: null, created_at: now, published_at: null });
   }
   await deps.db.transaction().execute(async (trx) => {
-    await deleteDraftAssignments(trx, programId, ref.round.id);
+    await deleteDraftAssignments(trx, programId, ref.round.id, ref.tracks && p.apps.map((a) => a.id));
     await insertAssignments(trx, rows);
     await insertRun(trx, { id: newId(), program_id: programId, round_id: ref.round.id, created_by: actor!.userId, created_at: now, objective: r.objective, upper_bound: r.upperBound, optimal: check.optimal ? 1 : 0, seconds, load_cost: input.loadCost, require_strong: input.requireStrong ? 1 : 0 });
     await appendAudit(trx, { actorId: actor!.userId, action: 'review.assignment_solve', entity: 'program', entityId: programId, after: { round: ref.round.id, objective: r.objective, upperBound: r.upperBound, optimal: check.optimal, pairs: r.app.length, loadCost: input.loadCost, requireStrong: input.requireStrong }, requestId }, now);
@@ -138,10 +138,11 @@ export async function solveProgramAssignment(deps: Deps, actor: Actor | null, pr
 /** Hand edits: add a reviewer, remove one, or swap one for another expert; 回避 and capacity enforced. */
 export async function editAssignment(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined, input: z.infer<typeof EditAssignmentRequestSchema>, requestId: string | null = null): Promise<AssignmentView> {
   const ref = await authorizeAssign(deps, actor, programId, roundId);
-  const p = await loadAssignmentProblem(deps.db, programId, ref.def, ref.round);
+  const p = await loadAssignmentProblem(deps.db, programId, ref.def, ref.round, ref.tracks);
   const rows = await listAssignments(deps.db, programId, ref.round.id);
   const now = deps.now();
-  const target = input.op === 'add' ? null : rows.find((r) => r.id === input.assignmentId && r.program_id === programId);
+  // A track's 初评机构 edits its own tracks' assignments only.
+  const target = input.op === 'add' ? null : rows.find((r) => r.id === input.assignmentId && r.program_id === programId && p.appIndex.has(r.application_id));
   if (input.op !== 'add' && (!target || target.status === 'declined')) throw new AppError('NOT_FOUND', { fields: [{ path: 'assignmentId', message: { 'zh-CN': '没有这条评审分配', en: 'No such assignment' } }] });
   const placeable = (applicationId: string, expertId: string, path: string) => {
     const [a, e] = pairIndices(p, applicationId, expertId);
@@ -171,7 +172,7 @@ export async function editAssignment(deps: Deps, actor: Actor | null, programId:
 /** Pin, ban, or override a computed 回避 for one pair; the reason goes to the audit log. */
 export async function setPairRule(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined, input: z.infer<typeof PairRuleRequestSchema>, requestId: string | null = null): Promise<AssignmentView> {
   const ref = await authorizeAssign(deps, actor, programId, roundId);
-  const p = await loadAssignmentProblem(deps.db, programId, ref.def, ref.round);
+  const p = await loadAssignmentProblem(deps.db, programId, ref.def, ref.round, ref.tracks);
   const [a, e] = pairIndices(p, input.applicationId, input.expertId);
   const computed = p.conflicts(a, e);
   if (input.kind === 'override' && !computed.some((c) => c.kind !== 'declared')) {
@@ -187,23 +188,24 @@ export async function setPairRule(deps: Deps, actor: Actor | null, programId: st
     await upsertPairRule(trx, { program_id: programId, application_id: input.applicationId, expert_id: input.expertId, kind: input.kind, reason: input.reason, created_by: actor!.userId, created_at: now });
     await appendAudit(trx, { actorId: actor!.userId, action: `review.pair_${input.kind}`, entity: 'application', entityId: input.applicationId, before: before ? { kind: before.kind, reason: before.reason } : null, after: { expertId: input.expertId, kind: input.kind, reason: input.reason, overrides: input.kind === 'override' ? computed : undefined }, requestId }, now);
   });
-  return view(deps, await loadAssignmentProblem(deps.db, programId, ref.def, ref.round), programId, ref);
+  return view(deps, await loadAssignmentProblem(deps.db, programId, ref.def, ref.round, ref.tracks), programId, ref);
 }
 
 export async function removePairRule(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined, input: { applicationId: string; expertId: string }, requestId: string | null = null): Promise<AssignmentView> {
   const ref = await authorizeAssign(deps, actor, programId, roundId);
+  if (ref.tracks) pairIndices(await loadAssignmentProblem(deps.db, programId, ref.def, ref.round, ref.tracks), input.applicationId, input.expertId);
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     if (!(await deletePairRule(trx, programId, input.applicationId, input.expertId))) throw new AppError('NOT_FOUND');
     await appendAudit(trx, { actorId: actor!.userId, action: 'review.pair_rule_remove', entity: 'application', entityId: input.applicationId, after: { expertId: input.expertId }, requestId }, now);
   });
-  return view(deps, await loadAssignmentProblem(deps.db, programId, ref.def, ref.round), programId, ref);
+  return view(deps, await loadAssignmentProblem(deps.db, programId, ref.def, ref.round, ref.tracks), programId, ref);
 }
 
 /** Why a pair scores what it does, and whether it may be assigned. */
 export async function explainPair(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined, applicationId: string, expertId: string) {
   const ref = await authorizeAssign(deps, actor, programId, roundId);
-  const p = await loadAssignmentProblem(deps.db, programId, ref.def, ref.round);
+  const p = await loadAssignmentProblem(deps.db, programId, ref.def, ref.round, ref.tracks);
   const [a, e] = pairIndices(p, applicationId, expertId);
   const x = p.affinity.explain(a, e);
   return { affinity: x.score, textScore: x.textScore, fieldBonus: x.fieldBonus, sharedTerms: x.sharedTerms, fieldMatch: x.fieldMatch, conflicts: p.blocks(a, e), rule: (p.rule(a, e)?.kind ?? null) as 'pin' | null };
@@ -212,10 +214,10 @@ export async function explainPair(deps: Deps, actor: Actor | null, programId: st
 /** Sends the drafts to the experts (in-app notice and email); their applications go into review. */
 export async function publishAssignment(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined, requestId: string | null = null) {
   const ref = await authorizeAssign(deps, actor, programId, roundId);
-  const p = await loadAssignmentProblem(deps.db, programId, ref.def, ref.round);
+  const p = await loadAssignmentProblem(deps.db, programId, ref.def, ref.round, ref.tracks);
   const now = deps.now();
   const published = await deps.db.transaction().execute(async (trx) => {
-    const drafts = await publishDrafts(trx, programId, ref.round.id, now);
+    const drafts = await publishDrafts(trx, programId, ref.round.id, now, ref.tracks && p.apps.map((a) => a.id));
     await insertEntries(trx, [...new Set(drafts.map((d) => d.application_id))].map((application_id) => ({ program_id: programId, round_id: ref.round.id, application_id, entered_at: now, entered_by: actor!.userId, reason: null })));
     if (!drafts.length) throw new AppError('VALIDATION', { message: { 'zh-CN': '没有待发布的评审分配', en: 'Nothing to publish' } });
     for (const appId of new Set(drafts.map((d) => d.application_id))) {

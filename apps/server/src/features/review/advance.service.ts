@@ -5,7 +5,7 @@ import { insertEvent, setStatusIfCurrent } from '../applications/application.rep
 import { insertEntries, reviewableApplications } from '../assignment/assignment.repository.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { addNotice } from '../notifications/notification.service.ts';
-import { authorizeRound } from './progress.service.ts';
+import { authorizeRound, requireWholeProgram } from './progress.service.ts';
 import { computeRanking, nextRoundOf, titleOf } from './ranking.service.ts';
 import { entriesOfRound } from './review.repository.ts';
 import type { RoundRef } from './rounds.ts';
@@ -17,6 +17,7 @@ import type { RoundRef } from './rounds.ts';
 
 async function prepare(deps: Deps, actor: Actor | null, programId: string, roundId: string) {
   const ref = await authorizeRound(deps, actor, programId, roundId);
+  requireWholeProgram(ref.tracks);
   const to = nextRoundOf(ref.def, ref.round);
   if (!to?.round) throw new AppError('VALIDATION', { message: { 'zh-CN': `“${ref.round.name}”之后没有从它晋级的评审轮次`, en: `No review round takes its entrants from ${ref.round.name}` } });
   const ranking = await computeRanking(deps, programId, ref.def, ref.round);

@@ -1,4 +1,4 @@
-import { AppError, can, shanghaiToEpoch, type RoundProgress } from '@lvping/domain';
+import { AppError, shanghaiToEpoch, type RoundProgress } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -6,17 +6,23 @@ import { listAssignments, reviewableApplications } from '../assignment/assignmen
 import { loadProgram } from '../experts/program-experts.service.ts';
 import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
 import { claimReminder, dueReminders, insertReminder, recordReminderCount, remindersOfRound, sheetsOfRound } from './review.repository.ts';
-import { resolveRound, type RoundRef } from './rounds.ts';
+import { resolveRound, reviewScope, type RoundRef } from './rounds.ts';
 
 // Progress of a round (assigned / started / submitted per track and per expert, who is late)
 // and the reminder emails to experts with sheets outstanding: sent now, or scheduled and sent
 // by the reminder tick (any process may run it; a reminder is claimed before it is sent).
 
+/** Who runs the round's review: the organizer for every track, a track's 初评机构 for its own (`tracks`). */
 export async function authorizeRound(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined) {
   if (!actor) throw new AppError('UNAUTHENTICATED');
   const ref = await loadProgram(deps.db, programId);
-  if (!can(actor, 'review.assign', { programId })) throw new AppError('FORBIDDEN');
-  return { ...ref, round: resolveRound(ref.def, roundId) };
+  const round = resolveRound(ref.def, roundId);
+  return { ...ref, round, tracks: reviewScope(actor, ref.def, programId, round) };
+}
+
+/** Only the organizer (the whole program) may do this: advancing, for one. */
+export function requireWholeProgram(scope: Set<string> | null): void {
+  if (scope) throw new AppError('FORBIDDEN', { message: { 'zh-CN': '只有组织方可以确定晋级名单', en: 'Only the organizer decides who advances' } });
 }
 
 const dueOf = (round: RoundRef) => (round.phase ? shanghaiToEpoch(round.phase.endsAt, { endOfDay: true }) : null);
@@ -27,11 +33,13 @@ async function experts(deps: Deps, ids: string[]) {
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-async function progressOf(deps: Deps, programId: string, def: Awaited<ReturnType<typeof loadProgram>>['def'], round: RoundRef): Promise<RoundProgress> {
-  const [apps, assignments, sheets, reminders] = await Promise.all([
+async function progressOf(deps: Deps, programId: string, def: Awaited<ReturnType<typeof loadProgram>>['def'], round: RoundRef, tracks: Set<string> | null = null): Promise<RoundProgress> {
+  const [allApps, assignments, sheets, reminders] = await Promise.all([
     reviewableApplications(deps.db, programId, round), listAssignments(deps.db, programId, round.id), sheetsOfRound(deps.db, programId, round.id), remindersOfRound(deps.db, programId, round.id),
   ]);
-  const live = assignments.filter((a) => a.status === 'published');
+  const apps = tracks ? allApps.filter((a) => tracks.has(a.track_id)) : allApps;
+  const inScope = new Set(apps.map((a) => a.id));
+  const live = assignments.filter((a) => a.status === 'published' && inScope.has(a.application_id));
   const sheetOf = new Map(sheets.map((s) => [s.assignment_id, s]));
   const appOf = new Map(apps.map((a) => [a.id, a]));
   const who = await experts(deps, [...new Set(live.map((a) => a.expert_id))]);
@@ -70,14 +78,14 @@ async function progressOf(deps: Deps, programId: string, def: Awaited<ReturnType
 
 export async function roundProgress(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined): Promise<RoundProgress> {
   const ref = await authorizeRound(deps, actor, programId, roundId);
-  return progressOf(deps, programId, ref.def, ref.round);
+  return progressOf(deps, programId, ref.def, ref.round, ref.tracks);
 }
 
 /** Mails every expert with sheets outstanding in the round (and leaves an in-app notice); returns how many. */
-async function sendReminders(deps: Deps, programId: string, roundId: string): Promise<number> {
+async function sendReminders(deps: Deps, programId: string, roundId: string, tracks: Set<string> | null = null): Promise<number> {
   const ref = await loadProgram(deps.db, programId);
   const round = resolveRound(ref.def, roundId);
-  const p = await progressOf(deps, programId, ref.def, round);
+  const p = await progressOf(deps, programId, ref.def, round, tracks);
   const behind = p.experts.filter((e) => e.submitted < e.assigned);
   const who = await experts(deps, behind.map((e) => e.expertId));
   const due = p.dueAt === null ? '' : new Date(p.dueAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
@@ -98,6 +106,8 @@ export async function remindExperts(deps: Deps, actor: Actor | null, programId: 
   const ref = await authorizeRound(deps, actor, programId, roundId);
   const now = deps.now();
   if (at !== undefined) {
+    // A scheduled reminder goes to the whole round: the organizer's to set.
+    requireWholeProgram(ref.tracks);
     if (at <= now) throw new AppError('VALIDATION', { fields: [{ path: 'at', message: { 'zh-CN': '提醒时间须晚于当前时间', en: 'The reminder must be scheduled in the future' } }] });
     const id = newId();
     await deps.db.transaction().execute(async (trx) => {
@@ -106,7 +116,7 @@ export async function remindExperts(deps: Deps, actor: Actor | null, programId: 
     });
     return { sent: null, scheduled: at };
   }
-  const sent = await sendReminders(deps, programId, ref.round.id);
+  const sent = await sendReminders(deps, programId, ref.round.id, ref.tracks);
   await appendAudit(deps.db, { actorId: actor!.userId, action: 'review.reminder_send', entity: 'program', entityId: programId, after: { round: ref.round.id, experts: sent }, requestId }, now);
   return { sent, scheduled: null };
 }

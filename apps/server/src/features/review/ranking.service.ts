@@ -23,7 +23,7 @@ export function nextRoundOf(def: ProgramDefinition, round: RoundRef): RoundRef |
 export const titleOf = (def: ProgramDefinition, app: Pick<ReviewableApplication, 'form_id' | 'answers_json' | 'number'>) =>
   applicationTitle(JSON.parse(app.answers_json), (def.review?.affinityFields ?? []).find((f) => f.form === app.form_id)?.fields ?? null) ?? app.number;
 
-export async function computeRanking(deps: Deps, programId: string, def: ProgramDefinition, round: RoundRef, method?: RankingMethod): Promise<RoundRanking> {
+export async function computeRanking(deps: Deps, programId: string, def: ProgramDefinition, round: RoundRef, method?: RankingMethod, tracksInScope: Set<string> | null = null): Promise<RoundRanking> {
   const [apps, assignments, sheets] = await Promise.all([reviewableApplications(deps.db, programId, round), listAssignments(deps.db, programId, round.id), sheetsOfRound(deps.db, programId, round.id)]);
   const live = new Set(assignments.filter((a) => a.status === 'published').map((a) => a.id));
   const submitted = sheets.filter((s) => s.status === 'submitted' && live.has(s.assignment_id));
@@ -34,7 +34,7 @@ export async function computeRanking(deps: Deps, programId: string, def: Program
   const cut = cutOf(next?.round?.entry);
   const tracks: RoundRanking['tracks'] = [];
   let tieBreak: RoundRanking['tieBreak'] = [];
-  for (const track of def.tracks) {
+  for (const track of def.tracks.filter((t) => !tracksInScope || tracksInScope.has(t.id))) {
     const inTrack = apps.filter((a) => a.track_id === track.id);
     if (!inTrack.length) continue;
     const rubric = round.round ? roundRubric(round, track.id) : null;
@@ -98,5 +98,5 @@ export async function computeRanking(deps: Deps, programId: string, def: Program
 
 export async function roundRanking(deps: Deps, actor: Actor | null, programId: string, roundId: string, method: RankingMethod | undefined): Promise<RoundRanking> {
   const ref = await authorizeRound(deps, actor, programId, roundId);
-  return computeRanking(deps, programId, ref.def, ref.round, method);
+  return computeRanking(deps, programId, ref.def, ref.round, method, ref.tracks);
 }

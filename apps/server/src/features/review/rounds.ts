@@ -1,4 +1,4 @@
-import { AppError, defaultReviewBlock, rubricFor, type Phase, type ProgramDefinition, type ReviewBlock, type Round, type Rubric } from '@lvping/domain';
+import { AppError, can, defaultReviewBlock, rubricFor, type Subject, type Phase, type ProgramDefinition, type ReviewBlock, type Round, type Rubric } from '@lvping/domain';
 
 // The review rounds of a program as the services use them. A program that defines no rounds
 // still has one (id ''), so assignment works before anyone writes a rubric; scoring needs one.
@@ -36,4 +36,18 @@ export function resolveRound(def: ProgramDefinition, roundId: string | undefined
 export function roundRubric(r: RoundRef, trackId: string): Rubric {
   if (!r.round) throw new AppError('VALIDATION', { message: { 'zh-CN': '本活动未定义评审轮次和评分标准，无法评分', en: 'This program defines no review rounds or rubrics to score with' } });
   return rubricFor(r.review, r.round, trackId);
+}
+
+/**
+ * The tracks an actor runs a round's review for: null for the whole program (its organizer,
+ * or a program-wide review institution); in a round the definition gives to the review
+ * institutions (assignedBy: institution), a track's 初评机构 runs its own tracks. Else FORBIDDEN.
+ */
+export function reviewScope(actor: Subject, def: ProgramDefinition, programId: string, round: RoundRef): Set<string> | null {
+  if (can(actor, 'review.assign', { programId })) return null;
+  if (round.round?.assignedBy === 'institution') {
+    const tracks = def.tracks.filter((t) => can(actor, 'review.assign', { programId, trackId: t.id })).map((t) => t.id);
+    if (tracks.length) return new Set(tracks);
+  }
+  throw new AppError('FORBIDDEN');
 }

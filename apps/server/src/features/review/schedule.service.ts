@@ -8,7 +8,7 @@ import { loadAssignmentProblem } from '../assignment/assignment-problem.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { storeCheckedFile } from '../files/file.service.ts';
 import { addNotice } from '../notifications/notification.service.ts';
-import { authorizeRound } from './progress.service.ts';
+import { authorizeRound, requireWholeProgram } from './progress.service.ts';
 import { titleOf } from './ranking.service.ts';
 import { openAssignment } from './sheet.service.ts';
 import { roundsOf } from './rounds.ts';
@@ -22,6 +22,7 @@ const reportPath = (roundId: string) => `review.${roundId}.visitReport`;
 
 export async function roundSchedule(deps: Deps, actor: Actor | null, programId: string, roundId: string): Promise<RoundSchedule> {
   const ref = await authorizeRound(deps, actor, programId, roundId);
+  requireWholeProgram(ref.tracks);
   const [apps, visits, slots, assignments] = await Promise.all([
     reviewableApplications(deps.db, programId, ref.round),
     deps.db.selectFrom('review_visits').selectAll().where('program_id', '=', programId).where('round_id', '=', ref.round.id).execute(),
@@ -67,6 +68,7 @@ async function inRound(deps: Deps, programId: string, round: Awaited<ReturnType<
 
 export async function setVisit(deps: Deps, actor: Actor | null, programId: string, roundId: string, applicationId: string, input: { date: string; team: string; address: string }, requestId: string | null = null) {
   const ref = await authorizeRound(deps, actor, programId, roundId);
+  requireWholeProgram(ref.tracks);
   if (ref.round.phase?.kind !== 'site_visit') throw new AppError('VALIDATION', { message: { 'zh-CN': `“${ref.round.name}”不是现场考察轮次`, en: `${ref.round.name} is not a site-visit round` } });
   const app = await inRound(deps, programId, ref.round, applicationId);
   const now = deps.now();
@@ -83,6 +85,7 @@ export async function setVisit(deps: Deps, actor: Actor | null, programId: strin
 
 export async function setSlot(deps: Deps, actor: Actor | null, programId: string, roundId: string, applicationId: string, input: { panel: string; startsAt: string; place: string }, requestId: string | null = null) {
   const ref = await authorizeRound(deps, actor, programId, roundId);
+  requireWholeProgram(ref.tracks);
   // A roadshow, or any round timed like one (河南's 决赛 is a roadshow in a final phase).
   if (ref.round.phase?.kind !== 'roadshow' && !ref.round.round?.timing) throw new AppError('VALIDATION', { message: { 'zh-CN': `“${ref.round.name}”不是路演轮次`, en: `${ref.round.name} is not a roadshow round` } });
   const app = await inRound(deps, programId, ref.round, applicationId);
@@ -107,6 +110,7 @@ export async function setSlot(deps: Deps, actor: Actor | null, programId: string
 /** A panel's members get every application of its slots to score (draft until published); conflicted pairs are skipped and said why. */
 export async function addPanelMembers(deps: Deps, actor: Actor | null, programId: string, roundId: string, panel: string, expertIds: string[], requestId: string | null = null) {
   const ref = await authorizeRound(deps, actor, programId, roundId);
+  requireWholeProgram(ref.tracks);
   const slots = await deps.db.selectFrom('review_slots').select('application_id').where('program_id', '=', programId).where('round_id', '=', ref.round.id).where('panel', '=', panel).execute();
   if (!slots.length) throw new AppError('NOT_FOUND', { message: { 'zh-CN': `没有“${panel}”组的路演安排`, en: `No slots in panel ${panel}` } });
   const p = await loadAssignmentProblem(deps.db, programId, ref.def, ref.round);

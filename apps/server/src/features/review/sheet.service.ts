@@ -1,4 +1,4 @@
-import { AppError, can, emptySheet, sheetProblems, sheetTotal, SheetSchema, type Rubric, type Sheet, type SheetView } from '@lvping/domain';
+import { AppError, emptySheet, sheetProblems, sheetTotal, SheetSchema, type Rubric, type Sheet, type SheetView } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findApplication } from '../applications/application.repository.ts';
@@ -8,7 +8,7 @@ import { findExpert } from '../experts/expert.repository.ts';
 import { loadProgram } from '../experts/program-experts.service.ts';
 import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
 import { findSheet, insertSheet, saveSheetIfCurrent, submitSheetIfCurrent, unlockSheetIfSubmitted, type SheetRow } from './review.repository.ts';
-import { resolveRound, roundRubric } from './rounds.ts';
+import { resolveRound, reviewScope, roundRubric } from './rounds.ts';
 
 // The expert's score sheet: autosaved drafts with the same revision check as the application
 // form, submission that locks it, and the organizer's unlock with a reason the expert sees.
@@ -115,8 +115,10 @@ export async function unlockSheet(deps: Deps, actor: Actor | null, programId: st
   if (!actor) throw new AppError('UNAUTHENTICATED');
   const row = await findAssignment(deps.db, assignmentId);
   if (!row || row.program_id !== programId) throw new AppError('NOT_FOUND');
-  if (!can(actor, 'review.assign', { programId })) throw new AppError('FORBIDDEN');
   const ref = await loadProgram(deps.db, programId);
+  const scope = reviewScope(actor, ref.def, programId, resolveRound(ref.def, row.round_id));
+  const app = await findApplication(deps.db, row.application_id);
+  if (scope && !scope.has(app?.track_id ?? '')) throw new AppError('FORBIDDEN');
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     if (!(await unlockSheetIfSubmitted(trx, assignmentId, reason, now))) throw new AppError('CONFLICT', { message: { 'zh-CN': '该评分表未提交，无需解锁', en: 'This sheet is not submitted; there is nothing to unlock' } });
