@@ -101,6 +101,58 @@ describe('assignment solver', () => {
     );
   });
 
+  test('with every expert full (capacity = demand), it matches the exhaustive optimum', () => {
+    // Tight instances take the cost-scaling warm start, the larger expert candidate lists and the
+    // bulk (primal-dual) repair; shortfalls come out as before.
+    fc.assert(
+      fc.property(dense(4, 4), fc.integer({ min: 1, max: 3 }), (d0, k) => {
+        const demand = d0.reviews.reduce((s, r) => s + r, 0);
+        const capacity = d0.capacity.map((_, e) => Math.floor(demand / d0.E) + (e < demand % d0.E ? 1 : 0));
+        const d: Dense = { ...d0, capacity, minLoad: d0.minLoad.map((m, e) => Math.min(m, capacity[e])) };
+        const inst = toInstance(d, k);
+        const want = bruteForce(d);
+        const got = solveAssignment(inst);
+        if (want === null) {
+          assert.equal(got.feasible, false, 'the exhaustive search found no feasible assignment');
+          return;
+        }
+        assert.ok(got.feasible, `expected objective ${want}, got infeasible: ${!got.feasible && got.message}`);
+        assert.equal(got.objective, want);
+        assert.ok(checkCertificate(inst, got).optimal);
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+
+  test('on larger tight instances it agrees with plain shortest paths and fills every expert', () => {
+    for (const seed of [1, 2, 3]) {
+      let x = seed;
+      const rnd = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+      const A = 300;
+      const E = 60;
+      // Clustered affinities: a few topics, so that experts compete for the same applications.
+      const topicA = Array.from({ length: A }, () => Math.floor(rnd() * 6));
+      const topicE = Array.from({ length: E }, () => Math.floor(rnd() * 6));
+      const noise = Array.from({ length: A * E }, () => Math.floor(rnd() * 200));
+      const conflicts = { app: [] as number[], expert: [] as number[] };
+      for (let a = 0; a < A; a++) for (let e = 0; e < E; e++) if (rnd() < 0.03) { conflicts.app.push(a); conflicts.expert.push(e); }
+      const inst: AssignmentInstance = {
+        applications: A, experts: E, reviews: 3, capacity: 15, conflicts, seed, loadCost: seed === 3 ? 2 : 0,
+        strong: seed === 2 ? { threshold: 190 } : undefined,
+        scoreRow: (a, out) => { for (let e = 0; e < E; e++) out[e] = (topicA[a] === topicE[e] ? 800 : 0) + noise[a * E + e]; },
+        candidatesPerApp: 6, candidatesPerExpert: 6,
+      };
+      const fast = solveAssignment(inst);
+      const plain = solveAssignment(inst, { scaling: false });
+      assert.ok(fast.feasible && plain.feasible, `seed ${seed}: infeasible`);
+      assert.equal(fast.objective, plain.objective, `seed ${seed}`);
+      assert.deepEqual([...fast.load], new Array(E).fill(15));
+      const check = checkCertificate(inst, fast);
+      assert.deepEqual(check.violations, []);
+      assert.ok(check.optimal);
+    }
+  });
+
   test('the checker rejects an assignment made worse, even when its objective is reported truthfully', () => {
     let worsened = 0;
     fc.assert(

@@ -1,10 +1,12 @@
 import { buildCandidates, type Candidates } from './candidates.ts';
+import { costScale } from './cost-scaling.ts';
 import { MinHeap } from './heap.ts';
 import { AssignmentInputError, normalize, type AssignmentInstance, type Normalized } from './instance.ts';
 import { describeShortfalls, loadPenalty, type AssignmentResult, type Shortfall, type SolveStats } from './result.ts';
 import { ALLOWED, eachRow, isStrong } from './rows.ts';
 
-// The exact assignment: an integer min-cost flow solved by successive shortest paths.
+// The exact assignment: an integer min-cost flow solved by successive shortest paths, warm-started
+// by cost scaling.
 //
 // Network: each application a has a node W(a) supplying its reviews and, when a strong match is
 // required, a node S(a) supplying one of them; arcs to strong experts leave S(a), the others
@@ -16,14 +18,24 @@ import { ALLOWED, eachRow, isStrong } from './rows.ts';
 //
 // Each unit of supply goes along a shortest path (Dijkstra on reduced costs c + p(u) − p(v) ≥ 0,
 // stopping at the first node that can absorb it); potentials of the settled nodes move by
-// dist − dist(target), which keeps every residual reduced cost non-negative. The solver starts on
-// candidate pairs only; a pricing pass then computes the reduced cost of every allowed pair and
-// adds those below zero (pushing one unit over each, which the next shortest paths repair) until
-// none is left. When a unit finds no path, the applications its search reached get all their
+// dist − dist(target), which keeps every residual reduced cost non-negative. Cost scaling
+// (cost-scaling.ts) first finds a near-optimal flow and prices, so that the shortest paths only
+// repair it; they do so in bulk (primal-dual: one Dijkstra search from all units at once, then a
+// blocking flow over the arcs of reduced cost 0). Tight capacities made plain successive
+// shortest paths slow: the last units need long chains of swaps, each its own large search.
+// When capacity is tight, experts also get more candidate applications (withExpertCandidates),
+// so that the candidate pairs admit a feasible flow. The solver starts on candidate pairs only;
+// a pricing pass then computes the reduced cost of every allowed pair and adds those below zero
+// (pushing one unit over each, which the next shortest paths repair) until none is left. When a unit finds no path, the applications its search reached get all their
 // allowed pairs first. Final potentials are the certificate: certificate.ts checks them against
 // every allowed pair, independently of this file.
 
-export type SolveOptions = { /** Most pairs one pricing pass adds per application (default: candidatesPerApp). */ addPerApp?: number };
+export type SolveOptions = {
+  /** Most pairs one pricing pass adds per application (default: candidatesPerApp). */
+  addPerApp?: number;
+  /** Warm-start with cost scaling (cost-scaling.ts; default true). */
+  scaling?: boolean;
+};
 
 class Graph {
   head: Int32Array;
@@ -95,11 +107,37 @@ function shortfallsBeforeSolving(n: Normalized, c: Candidates, need: Int32Array,
   return out;
 }
 
+/**
+ * When capacity is tight, most experts must be filled, the little known ones too: each needs
+ * more candidate applications than it has room for, or the candidate pairs admit no feasible
+ * flow and the solver must find pairs the slow way (failed searches, then pricing passes).
+ */
+function withExpertCandidates(n: Normalized): Normalized {
+  let demand = 0;
+  const room = n.capacity.slice();
+  for (let a = 0; a < n.A; a++) {
+    demand += n.reviews[a] - n.pins[a].length;
+    for (const e of n.pins[a]) room[e]--;
+  }
+  let total = 0;
+  let most = 0;
+  for (let e = 0; e < n.E; e++) {
+    const r = Math.max(0, Math.min(room[e], demand));
+    total += r;
+    most = Math.max(most, r);
+  }
+  if (total >= 2 * demand) return n;
+  // At most ~2 candidate pairs per unit of room on top of the usual ones (a few experts with a
+  // large capacity do not blow up the per-expert lists).
+  const k = Math.min(n.A, 2 * most + 1, Math.ceil((2 * total) / Math.max(1, n.E)) + n.candidatesPerExpert);
+  return k > n.candidatesPerExpert ? { ...n, candidatesPerExpert: k } : n;
+}
+
 export function solveAssignment(input: AssignmentInstance | Normalized, options: SolveOptions = {}): AssignmentResult {
   const n = 'fillRow' in input ? input : normalize(input);
   const { A, E, loadCost } = n;
   const t0 = performance.now();
-  const c = buildCandidates(n);
+  const c = buildCandidates(withExpertCandidates(n));
   const stats: SolveStats = { candidateSeconds: seconds(t0), solveSeconds: 0, pricingSeconds: 0, candidatePairs: c.expert.length, addedPairs: 0, pricingRounds: 0, augmentations: 0, settledNodes: 0 };
   const t1 = performance.now();
 
@@ -200,14 +238,25 @@ export function solveAssignment(input: AssignmentInstance | Normalized, options:
     }
   };
 
-  /** Sends one unit from s along a shortest path; false when no node can absorb it. */
-  const route = (s: number): boolean => {
+  const START = -3; // a source of the search
+
+  /**
+   * Dijkstra from every node of `sources` at once (distance 0), up to the first node that can
+   * absorb a unit; moves the potentials of the settled nodes (p += dist − D, which keeps every
+   * residual reduced cost ≥ 0 and makes the shortest paths' arcs 0) and returns that node, or −1.
+   */
+  const search = (sources: ArrayLike<number>, count: number): number => {
     stamp++;
     heap.clear();
     nSettled = 0;
-    seen[s] = stamp;
-    dist[s] = 0;
-    heap.push(0, s);
+    for (let i = 0; i < count; i++) {
+      const s = sources[i];
+      seen[s] = stamp;
+      dist[s] = 0;
+      predArc[s] = START;
+      predNode[s] = -1;
+      heap.push(0, s);
+    }
     let target = -1;
     while (heap.size > 0) {
       const u = heap.pop();
@@ -242,22 +291,39 @@ export function solveAssignment(input: AssignmentInstance | Normalized, options:
       }
     }
     stats.settledNodes += nSettled;
-    if (target < 0) return false;
+    if (target < 0) return -1;
     const D = dist[target];
     for (let i = 0; i < nSettled; i++) p[settled[i]] += dist[settled[i]] - D;
-    for (let v = target; v !== s; ) {
+    return target;
+  };
+
+  /** Moves one unit over graph arc `arc` (out of u). */
+  const pushArc = (u: number, arc: number) => {
+    g.cap[arc]--;
+    g.cap[arc ^ 1]++;
+    if ((arc & 1) === 0) {
+      if (isPairArc(arc)) inflow[g.to[arc] - X].push(arc);
+    } else if (isPairArc(arc ^ 1)) {
+      const list = inflow[u - X];
+      const i = list.indexOf(arc ^ 1);
+      list[i] = list[list.length - 1];
+      list.pop();
+    }
+  };
+  const absorb = (target: number) => {
+    if (target === T) sinkDemand--;
+    else excess[target]++;
+    stats.augmentations++;
+  };
+
+  /** Sends one unit from the source of the last search to its target along the search tree. */
+  const augmentTree = (target: number) => {
+    let v = target;
+    for (;;) {
       const arc = predArc[v];
+      if (arc === START) break;
       if (arc >= 0) {
-        g.cap[arc]--;
-        g.cap[arc ^ 1]++;
-        if ((arc & 1) === 0) {
-          if (isPairArc(arc)) inflow[g.to[arc] - X].push(arc);
-        } else if (isPairArc(arc ^ 1)) {
-          const list = inflow[predNode[v] - X];
-          const i = list.indexOf(arc ^ 1);
-          list[i] = list[list.length - 1];
-          list.pop();
-        }
+        pushArc(predNode[v], arc);
         v = predNode[v];
       } else if (arc === FROM_EXPERT) {
         load[predNode[v] - X]++;
@@ -267,11 +333,142 @@ export function solveAssignment(input: AssignmentInstance | Normalized, options:
         v = T;
       }
     }
-    excess[s]--;
-    if (target === T) sinkDemand--;
-    else excess[target]++;
-    stats.augmentations++;
+    excess[v]--;
+    absorb(target);
+  };
+
+  /** Sends one unit from s along a shortest path; false when no node can absorb it. */
+  const route = (s: number): boolean => {
+    const target = search([s], 1);
+    if (target < 0) return false;
+    augmentTree(target);
     return true;
+  };
+
+  // Blocking flow on the arcs of reduced cost 0 (primal-dual): after a search, many sources
+  // often have paths of reduced cost 0 to nodes that can absorb; a depth-first search with
+  // current-arc pointers sends units along them without a Dijkstra search each. Any such path
+  // is a shortest path, so the invariants are those of a single augmentation.
+  const dead = new Int32Array(N);
+  const onPath = new Uint8Array(N);
+  const curArc = new Int32Array(N);
+  const curSeen = new Int32Array(N);
+  const pathNode = new Int32Array(N + 1);
+  const pathArc = new Int32Array(N + 1);
+  let phase = 0;
+  const FROM_SINK_TO = -4; // pathArc: T→expert (the expert is the next node)
+  /** The next admissible arc out of u at or after its current arc, or null; sets nextNode. */
+  let nextNode = -1;
+  let nextArc = 0;
+  const advance = (u: number): boolean => {
+    const pu = p[u];
+    if (u === T) {
+      if (curSeen[u] !== phase) {
+        curSeen[u] = phase;
+        curArc[u] = 0;
+      }
+      for (let e = curArc[u]; e < E; e++) {
+        const v = X + e;
+        if (load[e] > pinLoad[e] && dead[v] !== phase && !onPath[v] && -unitCost(e, load[e] - 1) + pu - p[v] === 0) {
+          curArc[u] = e;
+          nextNode = v;
+          nextArc = FROM_SINK_TO;
+          return true;
+        }
+      }
+      curArc[u] = E;
+      return false;
+    }
+    if (u >= X) {
+      const e = u - X;
+      if (load[e] < n.capacity[e] && dead[T] !== phase && !onPath[T] && unitCost(e, load[e]) + pu - p[T] === 0) {
+        nextNode = T;
+        nextArc = FROM_EXPERT;
+        return true;
+      }
+      for (const f of inflow[e]) {
+        const back = f ^ 1;
+        const v = g.to[back];
+        if (dead[v] !== phase && !onPath[v] && g.cost[back] + pu - p[v] === 0) {
+          nextNode = v;
+          nextArc = back;
+          return true;
+        }
+      }
+      return false;
+    }
+    if (curSeen[u] !== phase) {
+      curSeen[u] = phase;
+      curArc[u] = g.head[u];
+    }
+    for (let arc = curArc[u]; arc >= 0; arc = g.next[arc]) {
+      const v = g.to[arc];
+      if (g.cap[arc] > 0 && dead[v] !== phase && !onPath[v] && g.cost[arc] + pu - p[v] === 0) {
+        curArc[u] = arc;
+        nextNode = v;
+        nextArc = arc;
+        return true;
+      }
+    }
+    curArc[u] = -1;
+    return false;
+  };
+  /** Sends units from s over arcs of reduced cost 0 while it has some and a path exists. */
+  const blockFrom = (s: number) => {
+    let len = 0;
+    pathNode[0] = s;
+    onPath[s] = 1;
+    while (excess[s] > 0) {
+      const u = pathNode[len];
+      if (len > 0 && (u === T ? sinkDemand > 0 : excess[u] < 0)) {
+        // Augment along the path, then start again from s.
+        for (let i = 0; i < len; i++) {
+          const arc = pathArc[i];
+          const v = pathNode[i];
+          if (arc >= 0) pushArc(v, arc);
+          else if (arc === FROM_EXPERT) load[v - X]++;
+          else load[pathNode[i + 1] - X]--;
+        }
+        excess[s]--;
+        absorb(u);
+        for (let i = 1; i <= len; i++) onPath[pathNode[i]] = 0;
+        len = 0;
+        continue;
+      }
+      if (advance(u)) {
+        pathArc[len] = nextArc;
+        pathNode[++len] = nextNode;
+        onPath[nextNode] = 1;
+      } else {
+        dead[u] = phase;
+        onPath[u] = 0;
+        if (len === 0) return;
+        len--;
+      }
+    }
+    for (let i = 0; i <= len; i++) onPath[pathNode[i]] = 0;
+  };
+
+  /**
+   * Primal-dual: one Dijkstra search from all units at once, one augmentation along its tree,
+   * then a blocking flow on the arcs of reduced cost 0; repeated until no unit is left or none
+   * can be placed (those are left in `queue` for the one-unit-at-a-time drain()).
+   */
+  const sources: number[] = [];
+  const drainBulk = () => {
+    for (;;) {
+      sources.length = 0;
+      for (let u = 0; u < T; u++) if (excess[u] > 0) sources.push(u);
+      if (!sources.length) return;
+      const target = search(sources, sources.length);
+      if (target < 0) {
+        queue.push(...sources);
+        return;
+      }
+      augmentTree(target);
+      phase++;
+      for (const u of sources) if (excess[u] > 0) blockFrom(u);
+    }
   };
 
   // Which experts an application already has an arc to (scratch marks, cleared after use).
@@ -322,10 +519,9 @@ export function solveAssignment(input: AssignmentInstance | Normalized, options:
   };
 
   const queue: number[] = [];
-  for (let a = 0; a < A; a++) {
-    if (excess[A + a] > 0) queue.push(A + a);
-    if (excess[a] > 0) queue.push(a);
-  }
+  const scaled = options.scaling === false ? null : costScale({ X, T, head: g.head, next: g.next, to: g.to, cap: g.cap, cost: g.cost, excess, load, lo: pinLoad, hi: n.capacity, loadCost, minLoad: n.minLoad, M, inflow, p }, sinkDemand, c.maxAbsScore + loadCost * maxCap + M);
+  if (scaled) sinkDemand = -scaled.sinkExcess;
+  for (let u = 0; u < T; u++) if (excess[u] > 0) queue.push(u);
   const stuck: number[] = [];
   const drain = () => {
     for (let qi = 0; qi < queue.length; qi++) {
@@ -367,7 +563,17 @@ export function solveAssignment(input: AssignmentInstance | Normalized, options:
     return stats.addedPairs - before;
   };
 
-  drain();
+  // From scratch, one unit at a time is fastest (each unit's search is small); from a warm start
+  // (after scaling, or the units a pricing pass pushed) many units have paths of equal reduced
+  // cost, and the primal-dual drain places them in bulk.
+  const run = (bulk: boolean) => {
+    if (bulk) {
+      queue.length = 0;
+      drainBulk();
+    }
+    drain();
+  };
+  run(scaled !== null);
   for (;;) {
     stats.pricingRounds++;
     const tp = performance.now();
@@ -376,7 +582,7 @@ export function solveAssignment(input: AssignmentInstance | Normalized, options:
     if (added === 0) break;
     queue.push(...stuck);
     stuck.length = 0;
-    drain();
+    run(true);
   }
   stats.solveSeconds = seconds(t1);
 
