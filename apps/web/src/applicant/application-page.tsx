@@ -11,6 +11,7 @@ import { ApplicationView } from './application-view.tsx';
 import { clearLocalDraft, decideRestore, readLocalDraft, type LocalDraft } from './autosave-store.ts';
 import { RecommendationCard } from './recommendation-card.tsx';
 import { ScreeningFeedback } from './screening-feedback.tsx';
+import { ReviewScheduleCard } from './review-schedule-card.tsx';
 import './applicant.css';
 import '../i18n/work.ts';
 import '../i18n/recommend.ts';
@@ -52,6 +53,7 @@ const panels = (detail: ApplicationDetail) => (
   <>
     <RecommendationCard detail={detail} />
     <ScreeningFeedback detail={detail} />
+    <ReviewScheduleCard detail={detail} />
   </>
 );
 

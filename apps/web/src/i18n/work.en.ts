@@ -223,4 +223,9 @@ export const workEn: WorkMessages = {
   'def.noPreview': 'The definition does not parse; no preview',
   'def.noForm': 'The form of this track does not exist',
   'def.tryIt': 'Try it (not saved)',
+
+  'sched.title': 'Review schedule',
+  'sched.visit': 'Site visit: {date}, at {address}',
+  'sched.slot': 'Roadshow: {time} (Beijing time), {panel}, {place}',
+  'sched.timing': '{present} minutes to present, {qa} minutes of questions',
 };

@@ -224,6 +224,11 @@ export const workZhCN = {
   'def.noPreview': '定义无法解析，暂无预览',
   'def.noForm': '该榜单引用的申报表不存在',
   'def.tryIt': '试填（不保存）',
+
+  'sched.title': '评审安排',
+  'sched.visit': '现场考察：{date}，地点：{address}',
+  'sched.slot': '路演时间：{time}（北京时间），{panel}，{place}',
+  'sched.timing': '陈述 {present} 分钟，答辩 {qa} 分钟',
 } as const;
 
 export type WorkMessageKey = keyof typeof workZhCN;
