@@ -162,7 +162,8 @@ describeEachEngine('review rounds: blind reading, score sheets, ranking, reminde
 
   test('the sheet autosaves with a revision check, submits complete, locks, and only an organizer unlocks with a reason', async () => {
     const c = experts[0].client;
-    const [item] = await mine(c);
+    // Not the application whose gate fails later: this sheet passes the gate.
+    const item = (await mine(c)).find((m) => m.applicationId !== apps[3].id)!;
     const url = `/api/review-assignments/${item.id}/sheet`;
     const empty = (await c.get(url)).json();
     assert.equal(empty.status, 'none');
@@ -303,6 +304,15 @@ describeEachEngine('review rounds: blind reading, score sheets, ranking, reminde
     const luyan = (await admin.get(`/api/programs/${programId}/assignment?round=luyan`)).json();
     assert.equal(luyan.applications, 2);
     assert.equal(luyan.roundId, 'luyan');
+    // A pin holds in its own round: three pins on one application of 初评 (2 reviews each) make
+    // that round's solve refuse with the reason, and leave the roadshow's alone.
+    for (const e of experts) {
+      const pinned = await admin.post(`/api/programs/${programId}/assignment/rules?round=chuping`, { applicationId: changed[0], expertId: e.id, kind: 'pin', reason: '指定' });
+      assert.equal(pinned.statusCode, 200, pinned.body);
+    }
+    const refused = await admin.post(`/api/programs/${programId}/assignment/solve?round=chuping`, { loadCost: 0 });
+    assert.equal(refused.statusCode, 400, refused.body);
+    assert.match(refused.json().error.message['zh-CN'], /无法按当前规则分配/);
     const solved = await admin.post(`/api/programs/${programId}/assignment/solve?round=luyan`, { loadCost: 0 });
     assert.equal(solved.statusCode, 200, solved.body);
     assert.deepEqual([...new Set(solved.json().view.items.map((i: { applicationId: string }) => i.applicationId))].sort(), [...changed].sort());

@@ -401,4 +401,5 @@ export interface ReviewPairRulesTable {
   reason: string;
   created_by: string;
   created_at: number;
+  round_id: string;
 }

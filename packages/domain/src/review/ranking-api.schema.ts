@@ -37,7 +37,7 @@ export const TrackRankingSchema = z.object({
   components: z.number(),
   items: z.array(RankedApplicationSchema),
   /** A failed 基本要求 gate (by most of its reviewers) keeps it out of the ranking. */
-  excluded: z.array(z.object({ applicationId: z.string(), number: z.string(), title: z.string(), reasons: z.array(z.object({ gate: z.string(), failedBy: z.number(), of: z.number(), notes: z.array(z.string()) })) })),
+  excluded: z.array(z.object({ applicationId: z.string(), number: z.string(), title: z.string(), reasons: z.array(z.object({ gate: z.string(), gateEn: z.string(), failedBy: z.number(), of: z.number(), notes: z.array(z.string()) })) })),
   /** No submitted sheet yet. */
   unscored: z.array(z.object({ applicationId: z.string(), number: z.string(), title: z.string(), assigned: z.number(), submitted: z.number() })),
   experts: z.array(z.object({ expertId: z.string(), name: z.string(), n: z.number(), offset: z.number(), scale: z.number(), residualSd: z.number(), outlier: z.boolean() })),

@@ -93,11 +93,12 @@ export const AdvanceItemSchema = z.object({
   score: z.number().nullable(),
   /** The entry rule chose it. */
   proposed: z.boolean(),
-  excludedBy: z.string().nullable(),
+  /** Why the rule leaves it out: the failed 基本要求 gates, or no score yet. */
+  excludedBy: LocalizedSchema.nullable(),
 });
 export const AdvancePreviewSchema = z.object({
   from: z.object({ roundId: z.string(), name: z.string() }),
-  to: z.object({ roundId: z.string(), name: z.string(), rule: z.string() }),
+  to: z.object({ roundId: z.string(), name: z.string(), rule: LocalizedSchema }),
   /** Already advanced: the list is what was decided. */
   done: z.boolean(),
   tracks: z.array(z.object({ trackId: z.string(), trackName: z.string(), items: z.array(AdvanceItemSchema) })),

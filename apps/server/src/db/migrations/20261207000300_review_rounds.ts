@@ -9,6 +9,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   /** When the expert confirmed there is no conflict: only then is the application shown. */
   await db.schema.alterTable('review_assignments').addColumn('confirmed_at', 'bigint').execute();
   await db.schema.alterTable('review_assignment_runs').addColumn('round_id', 'text', (c) => c.notNull().defaultTo('')).execute();
+  /** The round a pin holds in; bans and overrides hold in every round (''). */
+  await db.schema.alterTable('review_pair_rules').addColumn('round_id', 'text', (c) => c.notNull().defaultTo('')).execute();
   await db.schema.dropIndex('review_assignments_pair_uq').execute();
   await db.schema.createIndex('review_assignments_pair_uq').on('review_assignments').columns(['program_id', 'round_id', 'application_id', 'expert_id']).unique().execute();
 
@@ -91,6 +93,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('review_assignments_pair_uq').execute();
   await db.schema.createIndex('review_assignments_pair_uq').on('review_assignments').columns(['program_id', 'application_id', 'expert_id']).unique().execute();
   await db.schema.alterTable('review_assignment_runs').dropColumn('round_id').execute();
+  await db.schema.alterTable('review_pair_rules').dropColumn('round_id').execute();
   await db.schema.alterTable('review_assignments').dropColumn('confirmed_at').execute();
   await db.schema.alterTable('review_assignments').dropColumn('round_id').execute();
 }

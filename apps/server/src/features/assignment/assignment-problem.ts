@@ -51,7 +51,9 @@ export async function loadAssignmentProblem(db: Db, programId: string, def: Prog
     experts.map((e) => ({ fieldIds: e.profile.fields, keywords: e.profile.keywords, bio: e.profile.bio, fieldTexts: fieldTexts(e.profile.fields, known) })),
   );
   const ruleMap = new Map<string, PairRuleRow>();
-  for (const r of rules) {
+  // A pin holds in the round it was set for; bans and overrides in every round.
+  const inRound = rules.filter((r) => r.kind !== 'pin' || r.round_id === round.id);
+  for (const r of inRound) {
     const a = appIndex.get(r.application_id);
     const e = expertIndex.get(r.expert_id);
     if (a !== undefined && e !== undefined) ruleMap.set(pairKey(a, e), r);
@@ -79,5 +81,5 @@ export async function loadAssignmentProblem(db: Db, programId: string, def: Prog
     return out;
   };
   const capacity = experts.map((e) => Math.max(0, (e.maxLoad ?? review.maxLoad) - (elsewhere.get(e.expertId) ?? 0)));
-  return { review, round, apps, experts, appIndex, expertIndex, capacity, affinity, rules, blocks, conflicts, rule };
+  return { review, round, apps, experts, appIndex, expertIndex, capacity, affinity, rules: inRound, blocks, conflicts, rule };
 }

@@ -1,5 +1,5 @@
 import {
-  AppError, checkCertificate, conflictKindNames, describeShortfalls, nextStatus, normalize, solveAssignment,
+  AppError, AssignmentInputError, checkCertificate, conflictKindNames, describeShortfalls, nextStatus, normalize, solveAssignment,
   type AssignmentView, type Shortfall,
 } from '@lvping/domain';
 import type { z } from 'zod';
@@ -71,6 +71,16 @@ export async function getAssignment(deps: Deps, actor: Actor | null, programId: 
   return view(deps, await loadAssignmentProblem(deps.db, programId, ref.def, ref.round, ref.tracks), programId, ref);
 }
 
+/** An instance the solver refuses (more pins than reviews, say) is the organizer's to fix: a 400 with its reason. */
+function normalizeOrRefuse(input: Parameters<typeof normalize>[0]) {
+  try {
+    return normalize(input);
+  } catch (e) {
+    if (!(e instanceof AssignmentInputError)) throw e;
+    throw new AppError('VALIDATION', { message: { 'zh-CN': `无法按当前规则分配：${e.message}（请检查指定专家的数量是否超过每项评审人数）`, en: `The rules cannot be met: ${e.message}` } });
+  }
+}
+
 function shortfallView(p: AssignmentProblem, s: Shortfall) {
   const detail = describeShortfalls([s]);
   if ('app' in s) return { kind: s.kind, applicationId: p.apps[s.app].id, number: p.apps[s.app].number, detail: detail.replace(`application ${s.app}`, p.apps[s.app].number) };
@@ -108,7 +118,7 @@ export async function solveProgramAssignment(deps: Deps, actor: Actor | null, pr
   for (const r of existing) if (r.status === 'published' && p.appIndex.has(r.application_id) && p.expertIndex.has(r.expert_id)) pin(p.appIndex.get(r.application_id)!, p.expertIndex.get(r.expert_id)!);
   for (const r of p.rules) if (r.kind === 'pin' && p.appIndex.has(r.application_id) && p.expertIndex.has(r.expert_id)) pin(p.appIndex.get(r.application_id)!, p.expertIndex.get(r.expert_id)!);
   const t0 = performance.now();
-  const n = normalize({
+  const n = normalizeOrRefuse({
     applications: A, experts: E, reviews: p.round.reviewsPerApplication, capacity: p.capacity, loadCost: input.loadCost, affinity: p.affinity.sparse(),
     conflicts, pins, strong: input.requireStrong ? { threshold: p.review.strongAffinity } : undefined, seed: input.seed,
   });
@@ -185,7 +195,7 @@ export async function setPairRule(deps: Deps, actor: Actor | null, programId: st
   const now = deps.now();
   const before = p.rule(a, e);
   await deps.db.transaction().execute(async (trx) => {
-    await upsertPairRule(trx, { program_id: programId, application_id: input.applicationId, expert_id: input.expertId, kind: input.kind, reason: input.reason, created_by: actor!.userId, created_at: now });
+    await upsertPairRule(trx, { program_id: programId, round_id: input.kind === 'pin' ? ref.round.id : '', application_id: input.applicationId, expert_id: input.expertId, kind: input.kind, reason: input.reason, created_by: actor!.userId, created_at: now });
     await appendAudit(trx, { actorId: actor!.userId, action: `review.pair_${input.kind}`, entity: 'application', entityId: input.applicationId, before: before ? { kind: before.kind, reason: before.reason } : null, after: { expertId: input.expertId, kind: input.kind, reason: input.reason, overrides: input.kind === 'override' ? computed : undefined }, requestId }, now);
   });
   return view(deps, await loadAssignmentProblem(deps.db, programId, ref.def, ref.round, ref.tracks), programId, ref);

@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { addNotice } from '../notifications/notification.service.ts';
 import { authorizeRound, requireWholeProgram } from './progress.service.ts';
 import { computeRanking, nextRoundOf, titleOf } from './ranking.service.ts';
-import { entriesOfRound } from './review.repository.ts';
+import { applicantOf, entriesOfRound } from './review.repository.ts';
 import type { RoundRef } from './rounds.ts';
 
 // Advancing a round (晋级): the entry rule of the next round proposes who enters from this
@@ -33,14 +33,17 @@ export async function advancePreview(deps: Deps, actor: Actor | null, programId:
   const chosen = (id: string) => (done ? inNext.has(id) : proposed.has(id));
   return {
     from: { roundId: round.id, name: round.name },
-    to: { roundId: to.id, name: to.name, rule: describeEntryRule(to.round!.entry)['zh-CN'] },
+    to: { roundId: to.id, name: to.name, rule: describeEntryRule(to.round!.entry) },
     done,
     tracks: ranking.tracks.map((t) => ({
       trackId: t.trackId, trackName: t.trackName,
       items: [
         ...t.items.map((i) => ({ applicationId: i.applicationId, number: i.number, title: i.title, rank: i.rank, score: i.score, proposed: chosen(i.applicationId), excludedBy: null })),
-        ...t.excluded.map((x) => ({ applicationId: x.applicationId, number: x.number, title: x.title, rank: null, score: null, proposed: chosen(x.applicationId), excludedBy: x.reasons.map((r) => r.gate).join('、') })),
-        ...t.unscored.map((x) => ({ applicationId: x.applicationId, number: x.number, title: x.title, rank: null, score: null, proposed: chosen(x.applicationId), excludedBy: '未评分' })),
+        ...t.excluded.map((x) => ({
+          applicationId: x.applicationId, number: x.number, title: x.title, rank: null, score: null, proposed: chosen(x.applicationId),
+          excludedBy: { 'zh-CN': `未满足：${x.reasons.map((r) => r.gate).join('、')}`, en: `Not met: ${x.reasons.map((r) => r.gateEn).join(', ')}` },
+        })),
+        ...t.unscored.map((x) => ({ applicationId: x.applicationId, number: x.number, title: x.title, rank: null, score: null, proposed: chosen(x.applicationId), excludedBy: { 'zh-CN': '未评分', en: 'Not scored' } })),
       ],
     })),
   };
@@ -86,7 +89,7 @@ export async function advanceRound(deps: Deps, actor: Actor | null, programId: s
 }
 
 async function notifyApplicant(trx: Parameters<typeof addNotice>[0], applicationId: string, programName: string, title: string, from: RoundRef, to: RoundRef, advanced: boolean, now: number) {
-  const app = await trx.selectFrom('applications').select(['applicant_user_id', 'number']).where('id', '=', applicationId).executeTakeFirst();
+  const app = await applicantOf(trx, applicationId);
   if (!app) return;
   await addNotice(trx, {
     userId: app.applicant_user_id, kind: advanced ? 'review.advanced' : 'review.eliminated',

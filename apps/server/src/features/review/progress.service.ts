@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { listAssignments, reviewableApplications } from '../assignment/assignment.repository.ts';
 import { loadProgram } from '../experts/program-experts.service.ts';
 import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
-import { claimReminder, dueReminders, insertReminder, recordReminderCount, remindersOfRound, sheetsOfRound } from './review.repository.ts';
+import { claimReminder, dueReminders, expertsByIds, insertReminder, recordReminderCount, recordSentReminder, remindersOfRound, sheetsOfRound } from './review.repository.ts';
 import { resolveRound, reviewScope, type RoundRef } from './rounds.ts';
 
 // Progress of a round (assigned / started / submitted per track and per expert, who is late)
@@ -27,11 +27,6 @@ export function requireWholeProgram(scope: Set<string> | null): void {
 
 const dueOf = (round: RoundRef) => (round.phase ? shanghaiToEpoch(round.phase.endsAt, { endOfDay: true }) : null);
 
-async function experts(deps: Deps, ids: string[]) {
-  if (!ids.length) return new Map<string, { name: string; email: string; user_id: string | null }>();
-  const rows = await deps.db.selectFrom('experts').select(['id', 'name', 'email', 'user_id']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r]));
-}
 
 async function progressOf(deps: Deps, programId: string, def: Awaited<ReturnType<typeof loadProgram>>['def'], round: RoundRef, tracks: Set<string> | null = null): Promise<RoundProgress> {
   const [allApps, assignments, sheets, reminders] = await Promise.all([
@@ -42,7 +37,7 @@ async function progressOf(deps: Deps, programId: string, def: Awaited<ReturnType
   const live = assignments.filter((a) => a.status === 'published' && inScope.has(a.application_id));
   const sheetOf = new Map(sheets.map((s) => [s.assignment_id, s]));
   const appOf = new Map(apps.map((a) => [a.id, a]));
-  const who = await experts(deps, [...new Set(live.map((a) => a.expert_id))]);
+  const who = await expertsByIds(deps.db, [...new Set(live.map((a) => a.expert_id))]);
   const due = dueOf(round);
   const late = due !== null && deps.now() > due;
   const status = (id: string) => (sheetOf.get(id)?.status as 'draft' | 'submitted' | undefined) ?? 'none';
@@ -87,7 +82,7 @@ async function sendReminders(deps: Deps, programId: string, roundId: string, tra
   const round = resolveRound(ref.def, roundId);
   const p = await progressOf(deps, programId, ref.def, round, tracks);
   const behind = p.experts.filter((e) => e.submitted < e.assigned);
-  const who = await experts(deps, behind.map((e) => e.expertId));
+  const who = await expertsByIds(deps.db, behind.map((e) => e.expertId));
   const due = p.dueAt === null ? '' : new Date(p.dueAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
   for (const e of behind) {
     const left = e.assigned - e.submitted;
@@ -117,6 +112,8 @@ export async function remindExperts(deps: Deps, actor: Actor | null, programId: 
     return { sent: null, scheduled: at };
   }
   const sent = await sendReminders(deps, programId, ref.round.id, ref.tracks);
+  // Recorded like a scheduled one that is due at once, so the list shows every reminder sent.
+  await recordSentReminder(deps.db, { id: newId(), program_id: programId, round_id: ref.round.id, created_by: actor!.userId, at: now, count: sent });
   await appendAudit(deps.db, { actorId: actor!.userId, action: 'review.reminder_send', entity: 'program', entityId: programId, after: { round: ref.round.id, experts: sent }, requestId }, now);
   return { sent, scheduled: null };
 }

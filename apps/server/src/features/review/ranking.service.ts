@@ -5,7 +5,7 @@ import {
 import type { Actor, Deps } from '../../context.ts';
 import { listAssignments, reviewableApplications, type ReviewableApplication } from '../assignment/assignment.repository.ts';
 import { authorizeRound } from './progress.service.ts';
-import { sheetsOfRound } from './review.repository.ts';
+import { expertsByIds, sheetsOfRound } from './review.repository.ts';
 import { roundRubric, roundsOf, type RoundRef } from './rounds.ts';
 
 // A round's ranking per track: the submitted sheets' totals aggregated by the round's method
@@ -28,7 +28,7 @@ export async function computeRanking(deps: Deps, programId: string, def: Program
   const live = new Set(assignments.filter((a) => a.status === 'published').map((a) => a.id));
   const submitted = sheets.filter((s) => s.status === 'submitted' && live.has(s.assignment_id));
   const expertIds = [...new Set(submitted.map((s) => s.expert_id))];
-  const names = new Map((expertIds.length ? await deps.db.selectFrom('experts').select(['id', 'name']).where('id', 'in', expertIds).execute() : []).map((e) => [e.id, e.name]));
+  const names = new Map([...(await expertsByIds(deps.db, expertIds)).values()].map((e) => [e.id, e.name]));
   const chosen = method ?? round.round?.aggregation ?? 'calibrated';
   const next = nextRoundOf(def, round);
   const cut = cutOf(next?.round?.entry);
@@ -52,7 +52,7 @@ export async function computeRanking(deps: Deps, programId: string, def: Program
       // A gate fails when most of the application's reviewers say so: one expert alone does not exclude it.
       const reasons = (rubric?.gates ?? []).map((g) => {
         const failed = list.map((s) => SheetSchema.parse(JSON.parse(s.sheet_json)).gates[g.id]).filter((v) => v?.pass === false);
-        return { gate: g.name, failedBy: failed.length, of: list.length, notes: failed.map((v) => v!.note) };
+        return { gate: g.name, gateEn: g.nameEn ?? g.name, failedBy: failed.length, of: list.length, notes: failed.map((v) => v!.note) };
       }).filter((r) => r.failedBy * 2 > r.of);
       if (reasons.length) {
         excluded.push({ applicationId: a.id, number: a.number, title: titleOf(def, a), reasons });
@@ -84,7 +84,16 @@ export async function computeRanking(deps: Deps, programId: string, def: Program
       }),
       excluded, unscored,
       experts: ranking.experts.map((e) => ({ expertId: e.expert, name: names.get(e.expert) ?? e.expert, n: e.n, offset: e.offset, scale: e.scale, residualSd: e.residualSd, outlier: e.outlier })),
-      flags: ranking.flags.map((f) => ({ kind: f.kind, applicationId: f.app ?? null, expertId: f.expert ?? null, value: f.value, threshold: f.threshold, message: f.message })),
+      // The ranking names applications and experts by id; people read numbers and names.
+      flags: ranking.flags.map((f) => {
+        const named = (text: string) => {
+          let out = text;
+          if (f.app) out = out.split(f.app).join(appOf.get(f.app)?.number ?? f.app);
+          if (f.expert) out = out.split(f.expert).join(names.get(f.expert) ?? f.expert);
+          return out;
+        };
+        return { kind: f.kind, applicationId: f.app ?? null, expertId: f.expert ?? null, value: f.value, threshold: f.threshold, message: { 'zh-CN': named(f.message['zh-CN']), en: named(f.message.en) } };
+      }),
     });
   }
   return {

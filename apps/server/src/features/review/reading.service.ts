@@ -9,6 +9,8 @@ import { storedPath } from '../files/file-store.ts';
 import { trackNameOf } from '../experts/program-experts.service.ts';
 import { findOrganizationById } from '../organizations/organization.repository.ts';
 import { openAssignment } from './sheet.service.ts';
+import { unitName } from './review.repository.ts';
+import { findSlot, findVisit } from './schedule.repository.ts';
 
 // The application as its reviewer reads it: the reading view, its attachments and the
 // reviewer's 申报书 PDF. In a blind round all three come out of one redaction (redact.ts):
@@ -23,9 +25,9 @@ async function reviewerCopy(deps: Deps, o: Opened) {
   const org = (await findOrganizationById(deps.db, o.app.organization_id))!;
   const blind = o.round.round?.blind ?? false;
   if (!blind) return { blind, org, form, answers, files: filesOf(answers) };
-  const unit = o.app.unit_id ? await deps.db.selectFrom('recommending_units').select('name').where('id', '=', o.app.unit_id).executeTakeFirst() : undefined;
+  const unit = await unitName(deps.db, o.app.unit_id);
   const refs = (o.round.round?.identifying ?? []).filter((x) => x.form === o.app.form_id).flatMap((x) => x.fields);
-  const known = [org.name, org.credit_code, org.address, org.contact_name, org.contact_phone, org.contact_email, unit?.name];
+  const known = [org.name, org.credit_code, org.address, org.contact_name, org.contact_phone, org.contact_email, unit];
   const r = redactApplication(form, answers, refs, known);
   return { blind, org, form: r.template, answers: r.answers, files: r.files };
 }
@@ -46,11 +48,8 @@ function fileRefs(answers: unknown, shown: Map<string, string>): ReviewReading['
 export async function readAssigned(deps: Deps, actor: Actor | null, assignmentId: string): Promise<ReviewReading> {
   const o = await openAssignment(deps, actor, assignmentId);
   const c = await reviewerCopy(deps, o);
-  const key = { program: o.row.program_id, round: o.round.id, app: o.app.id };
-  const [visit, slot] = await Promise.all([
-    deps.db.selectFrom('review_visits').selectAll().where('program_id', '=', key.program).where('round_id', '=', key.round).where('application_id', '=', key.app).executeTakeFirst(),
-    deps.db.selectFrom('review_slots').selectAll().where('program_id', '=', key.program).where('round_id', '=', key.round).where('application_id', '=', key.app).executeTakeFirst(),
-  ]);
+  const key = { programId: o.row.program_id, roundId: o.round.id, applicationId: o.app.id };
+  const [visit, slot] = await Promise.all([findVisit(deps.db, key), findSlot(deps.db, key)]);
   const report = visit?.report_file_id ? await findApplicationFile(deps.db, o.app.id, visit.report_file_id) : undefined;
   return {
     // A visit's address names the applicant: a blind round shows none (a blind visit is a contradiction anyway).
@@ -78,7 +77,7 @@ async function withoutMetadata(bytes: Buffer): Promise<Buffer> {
 export async function readAssignedFile(deps: Deps, actor: Actor | null, assignmentId: string, fileId: string): Promise<{ name: string; mime: string; body: Buffer }> {
   const o = await openAssignment(deps, actor, assignmentId);
   const c = await reviewerCopy(deps, o);
-  const visit = await deps.db.selectFrom('review_visits').select('report_file_id').where('program_id', '=', o.row.program_id).where('round_id', '=', o.round.id).where('application_id', '=', o.app.id).executeTakeFirst();
+  const visit = await findVisit(deps.db, { programId: o.row.program_id, roundId: o.round.id, applicationId: o.app.id });
   const isReport = !c.blind && visit?.report_file_id === fileId;
   const name = c.files.get(fileId) ?? (isReport ? (await findApplicationFile(deps.db, o.app.id, fileId))?.name : undefined);
   const f = name === undefined ? undefined : await findApplicationFile(deps.db, o.app.id, fileId);

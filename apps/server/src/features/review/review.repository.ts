@@ -52,3 +52,22 @@ export async function claimReminder(db: Db, id: string, now: number): Promise<bo
 export async function recordReminderCount(db: Db, id: string, count: number): Promise<void> {
   await db.updateTable('review_reminders').set({ sent_count: count }).where('id', '=', id).execute();
 }
+
+/** A reminder sent at once is recorded as one that was due then. */
+export async function recordSentReminder(db: Db, row: { id: string; program_id: string; round_id: string; created_by: string; at: number; count: number }): Promise<void> {
+  await db.insertInto('review_reminders').values({ id: row.id, program_id: row.program_id, round_id: row.round_id, due_at: row.at, created_by: row.created_by, created_at: row.at, sent_at: row.at, sent_count: row.count }).execute();
+}
+
+/** Experts by id: what reviews, reminders and rankings name them by. */
+export async function expertsByIds(db: Db, ids: string[]) {
+  if (!ids.length) return new Map<string, { id: string; name: string; email: string; user_id: string | null }>();
+  const rows = await db.selectFrom('experts').select(['id', 'name', 'email', 'user_id']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Who applied, for telling them their own result. */
+export const applicantOf = (db: Db, applicationId: string) =>
+  db.selectFrom('applications').select(['applicant_user_id', 'number']).where('id', '=', applicationId).executeTakeFirst();
+
+export const unitName = async (db: Db, unitId: string | null) =>
+  unitId ? (await db.selectFrom('recommending_units').select('name').where('id', '=', unitId).executeTakeFirst())?.name ?? null : null;

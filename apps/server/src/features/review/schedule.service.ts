@@ -12,6 +12,9 @@ import { authorizeRound, requireWholeProgram } from './progress.service.ts';
 import { titleOf } from './ranking.service.ts';
 import { openAssignment } from './sheet.service.ts';
 import { roundsOf } from './rounds.ts';
+import { applicantOf, expertsByIds } from './review.repository.ts';
+import { fileNames, findVisit, saveSlot, saveVisit, setVisitReport, slotsOfApplication, slotsOfPanel, slotsOfRound, visitsOfApplication, visitsOfRound } from './schedule.repository.ts';
+import { loadProgram } from '../experts/program-experts.service.ts';
 
 // 现场考察 and 路演: a visit per application (date, team, address, the team's report) and a
 // roadshow slot per application (panel, time, room or link). A panel's members review every
@@ -25,15 +28,15 @@ export async function roundSchedule(deps: Deps, actor: Actor | null, programId: 
   requireWholeProgram(ref.tracks);
   const [apps, visits, slots, assignments] = await Promise.all([
     reviewableApplications(deps.db, programId, ref.round),
-    deps.db.selectFrom('review_visits').selectAll().where('program_id', '=', programId).where('round_id', '=', ref.round.id).execute(),
-    deps.db.selectFrom('review_slots').selectAll().where('program_id', '=', programId).where('round_id', '=', ref.round.id).execute(),
+    visitsOfRound(deps.db, programId, ref.round.id),
+    slotsOfRound(deps.db, programId, ref.round.id),
     listAssignments(deps.db, programId, ref.round.id),
   ]);
-  const reports = await reportsOf(deps, visits.map((v) => v.report_file_id).filter((x): x is string => !!x));
+  const reports = await fileNames(deps.db, visits.map((v) => v.report_file_id).filter((x): x is string => !!x));
   const visitOf = new Map(visits.map((v) => [v.application_id, v]));
   const slotOf = new Map(slots.map((s) => [s.application_id, s]));
   const expertIds = [...new Set(assignments.map((a) => a.expert_id))];
-  const names = new Map((expertIds.length ? await deps.db.selectFrom('experts').select(['id', 'name']).where('id', 'in', expertIds).execute() : []).map((e) => [e.id, e.name]));
+  const names = new Map([...(await expertsByIds(deps.db, expertIds)).values()].map((e) => [e.id, e.name]));
   const panels = [...new Set(slots.map((s) => s.panel))].sort().map((panel) => {
     const inPanel = new Set(slots.filter((s) => s.panel === panel).map((s) => s.application_id));
     const members = [...new Set(assignments.filter((a) => inPanel.has(a.application_id) && a.status !== 'declined').map((a) => a.expert_id))];
@@ -54,12 +57,6 @@ export async function roundSchedule(deps: Deps, actor: Actor | null, programId: 
   };
 }
 
-async function reportsOf(deps: Deps, ids: string[]) {
-  if (!ids.length) return new Map<string, { id: string; name: string; size: number }>();
-  const rows = await deps.db.selectFrom('application_files').select(['id', 'name', 'size']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
 async function inRound(deps: Deps, programId: string, round: Awaited<ReturnType<typeof authorizeRound>>['round'], applicationId: string) {
   const app = (await reviewableApplications(deps.db, programId, round)).find((a) => a.id === applicationId);
   if (!app) throw new AppError('NOT_FOUND', { message: { 'zh-CN': `该申报不在“${round.name}”中`, en: `This application is not in ${round.name}` } });
@@ -73,11 +70,11 @@ export async function setVisit(deps: Deps, actor: Actor | null, programId: strin
   const app = await inRound(deps, programId, ref.round, applicationId);
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('review_visits').selectAll().where('program_id', '=', programId).where('round_id', '=', ref.round.id).where('application_id', '=', applicationId).executeTakeFirst();
-    if (before) await trx.updateTable('review_visits').set({ visit_date: input.date, team: input.team, address: input.address, updated_at: now }).where('program_id', '=', programId).where('round_id', '=', ref.round.id).where('application_id', '=', applicationId).execute();
-    else await trx.insertInto('review_visits').values({ program_id: programId, round_id: ref.round.id, application_id: applicationId, visit_date: input.date, team: input.team, address: input.address, report_file_id: null, updated_at: now }).execute();
+    const key = { programId, roundId: ref.round.id, applicationId };
+    const before = await findVisit(trx, key);
+    await saveVisit(trx, key, input, now);
     await appendAudit(trx, { actorId: actor!.userId, action: 'review.visit_schedule', entity: 'application', entityId: applicationId, before: before ? { date: before.visit_date, address: before.address } : null, after: { round: ref.round.id, ...input }, requestId }, now);
-    const owner = await trx.selectFrom('applications').select('applicant_user_id').where('id', '=', applicationId).executeTakeFirstOrThrow();
+    const owner = (await applicantOf(trx, applicationId))!;
     await addNotice(trx, { userId: owner.applicant_user_id, kind: 'review.visit', title: `现场考察安排：${ref.def.name}`, body: `“${titleOf(ref.def, app)}”（${app.number}）的${ref.round.name}定于 ${input.date}，地点：${input.address}。`, link: `/applications/${applicationId}` }, now);
   });
   return roundSchedule(deps, actor, programId, roundId);
@@ -93,10 +90,9 @@ export async function setSlot(deps: Deps, actor: Actor | null, programId: string
   if (!Number.isFinite(startsAt)) throw new AppError('VALIDATION', { fields: [{ path: 'startsAt', message: { 'zh-CN': '不是有效的时间', en: 'Not a valid time' } }] });
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('review_slots').where('program_id', '=', programId).where('round_id', '=', ref.round.id).where('application_id', '=', applicationId).execute();
-    await trx.insertInto('review_slots').values({ program_id: programId, round_id: ref.round.id, application_id: applicationId, panel: input.panel, starts_at: startsAt, place: input.place, updated_at: now }).execute();
+    await saveSlot(trx, { programId, roundId: ref.round.id, applicationId }, { panel: input.panel, startsAt, place: input.place }, now);
     await appendAudit(trx, { actorId: actor!.userId, action: 'review.slot_schedule', entity: 'application', entityId: applicationId, after: { round: ref.round.id, ...input }, requestId }, now);
-    const owner = await trx.selectFrom('applications').select('applicant_user_id').where('id', '=', applicationId).executeTakeFirstOrThrow();
+    const owner = (await applicantOf(trx, applicationId))!;
     const timing = ref.round.round?.timing;
     await addNotice(trx, {
       userId: owner.applicant_user_id, kind: 'review.slot', title: `路演安排：${ref.def.name}`,
@@ -111,7 +107,7 @@ export async function setSlot(deps: Deps, actor: Actor | null, programId: string
 export async function addPanelMembers(deps: Deps, actor: Actor | null, programId: string, roundId: string, panel: string, expertIds: string[], requestId: string | null = null) {
   const ref = await authorizeRound(deps, actor, programId, roundId);
   requireWholeProgram(ref.tracks);
-  const slots = await deps.db.selectFrom('review_slots').select('application_id').where('program_id', '=', programId).where('round_id', '=', ref.round.id).where('panel', '=', panel).execute();
+  const slots = await slotsOfPanel(deps.db, programId, ref.round.id, panel);
   if (!slots.length) throw new AppError('NOT_FOUND', { message: { 'zh-CN': `没有“${panel}”组的路演安排`, en: `No slots in panel ${panel}` } });
   const p = await loadAssignmentProblem(deps.db, programId, ref.def, ref.round);
   const existing = new Set((await listAssignments(deps.db, programId, ref.round.id)).map((a) => `${a.application_id}:${a.expert_id}`));
@@ -146,7 +142,8 @@ export async function uploadVisitReport(deps: Deps, actor: Actor | null, assignm
     upload.stream.resume();
     throw new AppError('VALIDATION', { message: { 'zh-CN': '只有现场考察轮次有考察报告', en: 'Only a site-visit round has a visit report' } });
   }
-  const visit = await deps.db.selectFrom('review_visits').selectAll().where('program_id', '=', o.row.program_id).where('round_id', '=', o.round.id).where('application_id', '=', o.app.id).executeTakeFirst();
+  const key = { programId: o.row.program_id, roundId: o.round.id, applicationId: o.app.id };
+  const visit = await findVisit(deps.db, key);
   if (!visit) {
     upload.stream.resume();
     throw new AppError('CONFLICT', { message: { 'zh-CN': '组织方尚未安排该项目的现场考察', en: 'The organizer has not scheduled this visit yet' } });
@@ -154,7 +151,7 @@ export async function uploadVisitReport(deps: Deps, actor: Actor | null, assignm
   const ref = await storeCheckedFile(deps, actor!, o.app.id, reportPath(o.round.id), upload, REPORT_FIELD);
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('review_visits').set({ report_file_id: ref.id, updated_at: now }).where('program_id', '=', o.row.program_id).where('round_id', '=', o.round.id).where('application_id', '=', o.app.id).execute();
+    await setVisitReport(trx, key, ref.id, now);
     await appendAudit(trx, { actorId: actor!.userId, action: 'review.visit_report', entity: 'application', entityId: o.app.id, after: { round: o.round.id, fileId: ref.id, name: ref.name }, requestId: null }, now);
   });
   return ref;
@@ -163,12 +160,12 @@ export async function uploadVisitReport(deps: Deps, actor: Actor | null, assignm
 /** The applicant's own visits and slots, in every round. */
 export async function myReviewSchedule(deps: Deps, actor: Actor | null, applicationId: string) {
   const row = await loadReadable(deps, actor, applicationId);
-  const def = JSON.parse((await deps.db.selectFrom('programs').select('definition_json').where('id', '=', row.program_id).executeTakeFirstOrThrow()).definition_json ?? '{}');
+  const { def } = await loadProgram(deps.db, row.program_id);
   const [visits, slots] = await Promise.all([
-    deps.db.selectFrom('review_visits').selectAll().where('application_id', '=', applicationId).execute(),
-    deps.db.selectFrom('review_slots').selectAll().where('application_id', '=', applicationId).execute(),
+    visitsOfApplication(deps.db, applicationId),
+    slotsOfApplication(deps.db, applicationId),
   ]);
-  const rounds = def.review ? roundsOf(def) : [];
+  const rounds = def.review?.rounds.length ? roundsOf(def) : [];
   return {
     items: rounds.flatMap((r) => {
       const v = visits.find((x) => x.round_id === r.id);
