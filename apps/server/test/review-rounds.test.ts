@@ -346,6 +346,9 @@ describeEachEngine('review rounds: blind reading, score sheets, ranking, reminde
     assert.equal(luyanView.statusCode, 200, luyanView.body);
     assert.equal(luyanView.json().items.length, 6, 'three members × two applications');
     assert.equal(luyanView.json().items.filter((i: { source: string }) => i.source === 'panel').length, added.json().added);
+    // A solve never drops a panel's members: here they exceed the round's 2 reviews, so it refuses instead.
+    assert.equal((await admin.post(`/api/programs/${programId}/assignment/solve?round=luyan`, { loadCost: 0 })).statusCode, 400);
+    assert.equal((await admin.get(`/api/programs/${programId}/assignment?round=luyan`)).json().items.length, 6);
     assert.equal((await admin.post(`/api/programs/${programId}/assignment/publish?round=luyan`, {})).statusCode, 200);
     const schedule = (await admin.get(`${round('luyan')}/schedule`)).json();
     assert.equal(schedule.panels[0].members.length, 3);
@@ -369,6 +372,7 @@ describeEachEngine('review rounds: blind reading, score sheets, ranking, reminde
     // The best goes on to the site visit; the team uploads its report.
     assert.equal((await admin.post(`${round('luyan')}/advance`, { include: [a.applicationId] })).statusCode, 200);
     assert.equal((await admin.put(`${round('luyan')}/visits/${a.applicationId}`, { date: '2027-01-10', team: '余热专家', address: '郑州' })).statusCode, 400, 'not a site-visit round');
+    assert.equal((await admin.put(`${round('kaocha')}/visits/${a.applicationId}`, { date: '2027-02-30', team: '余热专家', address: '郑州市' })).statusCode, 400, 'not a real date');
     const visit = await admin.put(`${round('kaocha')}/visits/${a.applicationId}`, { date: '2027-01-10', team: '余热专家、秘书处王老师', address: '河南省郑州市高新区科学大道100号' });
     assert.equal(visit.statusCode, 200, visit.body);
     const solved = await admin.post(`/api/programs/${programId}/assignment/solve?round=kaocha`, { loadCost: 0 });
@@ -385,6 +389,8 @@ describeEachEngine('review rounds: blind reading, score sheets, ranking, reminde
     assert.equal(reading.visit.address, '河南省郑州市高新区科学大道100号');
     assert.equal(reading.visit.report.name, '考察报告.pdf');
     assert.equal((await visitor.client.get(`/api/review-assignments/${task.id}/files/${report.json().id}`)).statusCode, 200);
+    assert.equal((await owner.applicant.get(`/api/applications/${a.applicationId}/files/${report.json().id}`)).statusCode, 404, 'the report is the review’s, not the applicant’s');
+    assert.equal((await admin.get(`/api/applications/${a.applicationId}/files/${report.json().id}`)).statusCode, 200);
     const organizerView = (await admin.get(`${round('kaocha')}/schedule`)).json();
     assert.equal(organizerView.items[0].visit.report.name, '考察报告.pdf');
     assert.equal((await admin.get(`${round('kaocha')}/advance`)).statusCode, 400, 'the last round has no next round');

@@ -112,7 +112,7 @@ export const AdvanceResultSchema = z.object({ entered: z.number(), eliminated: z
 // Site visits (现场考察) and roadshow slots (路演安排).
 export const ApplicationInRoundParamsSchema = z.strictObject({ programId: IdSchema, roundId: z.string().min(1).max(64), applicationId: IdSchema });
 export const VisitInputSchema = z.strictObject({
-  date: z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), { message: '日期格式应为 YYYY-MM-DD', params: { en: 'A date as YYYY-MM-DD' } }),
+  date: z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isShanghaiTime(v), { message: '请填写有效日期（YYYY-MM-DD）', params: { en: 'A real date as YYYY-MM-DD' } }),
   /** Who goes: the experts and staff, as the organizer writes it. */
   team: z.string().trim().min(1).max(500),
   address: z.string().trim().min(2).max(500),
@@ -120,7 +120,7 @@ export const VisitInputSchema = z.strictObject({
 export const SlotInputSchema = z.strictObject({
   panel: z.string().trim().min(1).max(100),
   /** Shanghai local time "YYYY-MM-DD HH:mm". */
-  startsAt: z.string().refine(isShanghaiTime, { message: '时间格式应为 YYYY-MM-DD HH:mm（北京时间）', params: { en: 'A Beijing time as YYYY-MM-DD HH:mm' } }),
+  startsAt: z.string().refine((v) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(v) && !v.endsWith('24:00') && isShanghaiTime(v), { message: '时间格式应为 YYYY-MM-DD HH:mm（北京时间）', params: { en: 'A Beijing time as YYYY-MM-DD HH:mm' } }),
   /** A room, or an online meeting link. */
   place: z.string().trim().min(1).max(500),
 });

@@ -44,7 +44,8 @@ export async function insertAssignments(db: Db, rows: AssignmentRow[]): Promise<
 /** The round's drafts; only those of `applicationIds` when given (a track's 初评机构 solves its own tracks). */
 export async function deleteDraftAssignments(db: Db, programId: string, roundId: string, applicationIds: string[] | null = null): Promise<void> {
   if (applicationIds && !applicationIds.length) return;
-  let q = db.deleteFrom('review_assignments').where('program_id', '=', programId).where('round_id', '=', roundId).where('status', '=', 'draft');
+  // A panel's drafts are the organizer's choice of members, not the solver's: a solve keeps them.
+  let q = db.deleteFrom('review_assignments').where('program_id', '=', programId).where('round_id', '=', roundId).where('status', '=', 'draft').where('source', '!=', 'panel');
   if (applicationIds) q = q.where('application_id', 'in', applicationIds);
   await q.execute();
 }

@@ -115,7 +115,7 @@ export async function solveProgramAssignment(deps: Deps, actor: Actor | null, pr
     pins.app.push(a);
     pins.expert.push(e);
   };
-  for (const r of existing) if (r.status === 'published' && p.appIndex.has(r.application_id) && p.expertIndex.has(r.expert_id)) pin(p.appIndex.get(r.application_id)!, p.expertIndex.get(r.expert_id)!);
+  for (const r of existing) if ((r.status === 'published' || r.source === 'panel') && p.appIndex.has(r.application_id) && p.expertIndex.has(r.expert_id)) pin(p.appIndex.get(r.application_id)!, p.expertIndex.get(r.expert_id)!);
   for (const r of p.rules) if (r.kind === 'pin' && p.appIndex.has(r.application_id) && p.expertIndex.has(r.expert_id)) pin(p.appIndex.get(r.application_id)!, p.expertIndex.get(r.expert_id)!);
   const t0 = performance.now();
   const n = normalizeOrRefuse({
@@ -130,7 +130,7 @@ export async function solveProgramAssignment(deps: Deps, actor: Actor | null, pr
   const rows: AssignmentRow[] = [];
   // Published pairs stay as they are; a declined pair is never offered again (its expert declared a conflict).
   const keyOf = (applicationId: string, expertId: string) => `${applicationId}:${expertId}`;
-  const kept = new Set(existing.filter((x) => x.status !== 'draft').map((x) => keyOf(x.application_id, x.expert_id)));
+  const kept = new Set(existing.filter((x) => x.status !== 'draft' || x.source === 'panel').map((x) => keyOf(x.application_id, x.expert_id)));
   for (let i = 0; i < r.app.length; i++) {
     const [applicationId, expertId] = [p.apps[r.app[i]].id, p.experts[r.expert[i]].expertId];
     if (kept.has(keyOf(applicationId, expertId))) continue;

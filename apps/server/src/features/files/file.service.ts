@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { AppError, isEditable, type FileRef, type FormTemplate } from '@lvping/domain';
+import { AppError, can, isEditable, type FileRef, type FormTemplate } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import { loadOwnHead, loadReadable, statusOf } from '../applications/application-access.ts';
@@ -76,8 +76,10 @@ export async function storeCheckedFile(
 
 /** An attachment, to whoever may read its application. */
 export async function readApplicationFile(deps: Deps, actor: Actor | null, applicationId: string, fileId: string) {
-  await loadReadable(deps, actor, applicationId);
+  const app = await loadReadable(deps, actor, applicationId);
   const f = await findApplicationFile(deps.db, applicationId, fileId);
   if (!f) throw new AppError('NOT_FOUND');
+  // Files of the review (a site-visit report) are the organizers', not the applicant's: they read them here.
+  if (f.field_path.startsWith('review.') && !can(actor, 'review.assign', { programId: app.program_id })) throw new AppError('NOT_FOUND');
   return { name: f.name, mime: f.mime, size: f.size, stream: openStored(deps.config.dataDir, f.sha256) };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  ApplicationInRoundParamsSchema, MyReviewScheduleSchema, PanelMembersRequestSchema, PanelMembersResultSchema, RoundScheduleSchema, SlotInputSchema, VisitInputSchema,
+  ApplicationInRoundParamsSchema, FileRefSchema, MyReviewScheduleSchema, PanelMembersRequestSchema, PanelMembersResultSchema, RoundScheduleSchema, SlotInputSchema, VisitInputSchema,
   AdvancePreviewSchema, AdvanceRequestSchema, AdvanceResultSchema, AssignmentFileParamsSchema, AssignmentIdParamsSchema, RankingQuerySchema, RemindRequestSchema, RemindResultSchema,
   ReviewReadingSchema, RoundParamsSchema, RoundProgressSchema, RoundRankingSchema, SaveSheetRequestSchema, SheetViewSchema, SubmitSheetRequestSchema, UnlockParamsSchema, UnlockSheetRequestSchema,
 } from '@lvping/domain';
@@ -77,8 +77,8 @@ export function reviewRoutes(app: FastifyInstance, deps: Deps): void {
   r.post(`${round}/panels/:panel/members`, { schema: { tags, summary: 'Panel members review every application of the panel’s slots (drafts; 回避 enforced)', params: RoundParamsSchema.extend({ panel: z.string().min(1).max(100) }), body: PanelMembersRequestSchema, response: { 200: PanelMembersResultSchema } } }, async (req) =>
     addPanelMembers(deps, requireActor(req), req.params.programId, req.params.roundId, req.params.panel, req.body.expertIds, req.id));
 
-  r.post(`${mine}/visit-report`, { schema: { tags, summary: 'Upload the site-visit report (multipart, part "file")', params: AssignmentIdParamsSchema, consumes: ['multipart/form-data'] } }, async (req) =>
-    uploadVisitReport(deps, requireActor(req), req.params.assignmentId, await singleFile(req)));
+  r.post(`${mine}/visit-report`, { schema: { tags, summary: 'Upload the site-visit report (multipart, part "file")', params: AssignmentIdParamsSchema, consumes: ['multipart/form-data'], response: { 200: FileRefSchema } } }, async (req) =>
+    uploadVisitReport(deps, requireActor(req), req.params.assignmentId, await singleFile(req), req.id));
 
   r.get('/api/applications/:applicationId/review-schedule', { schema: { tags, summary: 'My site visits and roadshow slots', params: z.strictObject({ applicationId: z.string().min(1).max(100) }), response: { 200: MyReviewScheduleSchema } } }, async (req) =>
     myReviewSchedule(deps, requireActor(req), req.params.applicationId));

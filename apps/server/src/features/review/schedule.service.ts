@@ -110,7 +110,10 @@ export async function addPanelMembers(deps: Deps, actor: Actor | null, programId
   const slots = await slotsOfPanel(deps.db, programId, ref.round.id, panel);
   if (!slots.length) throw new AppError('NOT_FOUND', { message: { 'zh-CN': `没有“${panel}”组的路演安排`, en: `No slots in panel ${panel}` } });
   const p = await loadAssignmentProblem(deps.db, programId, ref.def, ref.round);
-  const existing = new Set((await listAssignments(deps.db, programId, ref.round.id)).map((a) => `${a.application_id}:${a.expert_id}`));
+  const current = await listAssignments(deps.db, programId, ref.round.id);
+  const existing = new Set(current.map((a) => `${a.application_id}:${a.expert_id}`));
+  const load = new Map<string, number>();
+  for (const a of current) if (a.status !== 'declined') load.set(a.expert_id, (load.get(a.expert_id) ?? 0) + 1);
   const skipped: { applicationId: string; expertId: string; reason: string }[] = [];
   const rows: AssignmentRow[] = [];
   const now = deps.now();
@@ -125,6 +128,11 @@ export async function addPanelMembers(deps: Deps, actor: Actor | null, programId
         skipped.push({ applicationId: application_id, expertId, reason: blocks.map((b) => b.detail).join('；') });
         continue;
       }
+      if ((load.get(expertId) ?? 0) >= p.capacity[e]) {
+        skipped.push({ applicationId: application_id, expertId, reason: `该专家已满额（${p.capacity[e]}项）` });
+        continue;
+      }
+      load.set(expertId, (load.get(expertId) ?? 0) + 1);
       rows.push({ id: newId(), program_id: programId, round_id: ref.round.id, application_id, expert_id: expertId, affinity: p.affinity.score(a, e), status: 'draft', source: 'panel', declined_reason: null, created_at: now, published_at: null, confirmed_at: null });
     }
   }
@@ -136,7 +144,7 @@ export async function addPanelMembers(deps: Deps, actor: Actor | null, programId
 }
 
 /** The visit team's report, uploaded by an expert of the visit (or read by the organizer from the schedule). */
-export async function uploadVisitReport(deps: Deps, actor: Actor | null, assignmentId: string, upload: { filename: string; stream: Readable }) {
+export async function uploadVisitReport(deps: Deps, actor: Actor | null, assignmentId: string, upload: { filename: string; stream: Readable }, requestId: string | null = null) {
   const o = await openAssignment(deps, actor, assignmentId);
   if (o.round.phase?.kind !== 'site_visit') {
     upload.stream.resume();
@@ -152,7 +160,7 @@ export async function uploadVisitReport(deps: Deps, actor: Actor | null, assignm
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     await setVisitReport(trx, key, ref.id, now);
-    await appendAudit(trx, { actorId: actor!.userId, action: 'review.visit_report', entity: 'application', entityId: o.app.id, after: { round: o.round.id, fileId: ref.id, name: ref.name }, requestId: null }, now);
+    await appendAudit(trx, { actorId: actor!.userId, action: 'review.visit_report', entity: 'application', entityId: o.app.id, after: { round: o.round.id, fileId: ref.id, name: ref.name }, requestId }, now);
   });
   return ref;
 }
