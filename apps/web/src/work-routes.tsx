@@ -12,9 +12,12 @@ const ApplicationPage = lazy(() => import('./applicant/application-page.tsx'));
 const OrganizerHomePage = lazy(() => import('./organizer/organizer-home-page.tsx'));
 const ProgramAdminPage = lazy(() => import('./organizer/program-admin-page.tsx'));
 const OrganizerApplicationPage = lazy(() => import('./organizer/organizer-application-page.tsx'));
+const ReviewSchedulePage = lazy(() => import('./organizer/review-schedule-page.tsx'));
 const ExpertPoolPage = lazy(() => import('./organizer/expert-pool-page.tsx'));
 const ExpertInvitationPage = lazy(() => import('./expert/expert-invitation-page.tsx'));
 const MyAssignmentsPage = lazy(() => import('./expert/my-assignments-page.tsx'));
+const ReviewWorkspacePage = lazy(() => import('./expert/review-workspace-page.tsx'));
+const RoadshowTimerPage = lazy(() => import('./expert/roadshow-timer-page.tsx'));
 const ScreeningPage = lazy(() => import('./review/screening-page.tsx'));
 const ReviewHomePage = lazy(() => import('./review/review-home-page.tsx'));
 const QueuePage = lazy(() => import('./review/queue-page.tsx'));
@@ -48,6 +51,7 @@ export default function WorkRoutes() {
       <Route path="organizer/programs/:programId" element={organizer(<ProgramAdminPage />)} />
       <Route path="organizer/programs/:programId/applications/:id" element={organizer(<OrganizerApplicationPage />)} />
       <Route path="organizer/programs/:programId/screening/:id" element={organizer(<ScreeningPage />)} />
+      <Route path="organizer/programs/:programId/rounds/:roundId/schedule" element={organizer(<ReviewSchedulePage />)} />
       {/* The pool is shared by every program: whoever may manage experts somewhere (organizers, review institutions). */}
       <Route path="organizer/experts" element={<RequireActionSomewhere action="expert.manage"><ExpertPoolPage /></RequireActionSomewhere>} />
       <Route path="organizer/*" element={organizer(<NotFoundPage />)} />
@@ -65,6 +69,8 @@ export default function WorkRoutes() {
       <Route path="expert/invitation" element={<ExpertInvitationPage />} />
       <Route path="expert" element={expert(<Navigate to="/expert/assignments" replace />)} />
       <Route path="expert/assignments" element={expert(<MyAssignmentsPage />)} />
+      <Route path="expert/assignments/:assignmentId" element={expert(<ReviewWorkspacePage />)} />
+      <Route path="expert/assignments/:assignmentId/timer" element={expert(<RoadshowTimerPage />)} />
       <Route path="expert/*" element={expert(<NotFoundPage />)} />
       {placeholderAreas.map((a) => (
         <Route key={a.key} path={a.path} element={<RequireArea area={a.key}><ComingSoonPage area={a.key} /></RequireArea>} />

@@ -6,7 +6,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { browserUnavailable, seeTestId, seeText, watchErrors } from './support/browser.ts';
+import { appErrors, browserUnavailable, seeTestId, seeText, watchErrors } from './support/browser.ts';
 import type { SampleFiles } from './support/files.ts';
 import { liveApp } from './support/live-app.ts';
 import { counter, fillNumber, fillText, pickCascader, pickChoice, pickIndustry, saveStatus, sign, tick, uploadFile, waitForSave } from './support/form-fill.ts';
@@ -21,8 +21,6 @@ let server: RunningServer;
 let browser: Browser;
 let inbox: Inbox;
 let files: SampleFiles;
-
-const appErrors = (errors: string[]) => errors.filter((e) => !e.includes('Failed to load resource'));
 
 const INTRO =
   '公司始建于1958年，年产钢800万吨，拥有省级企业技术中心和博士后科研工作站，先后获评国家级绿色工厂、河南省节能先进单位。' +

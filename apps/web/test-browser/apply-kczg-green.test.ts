@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { xiandaoGreenTexts } from '../../../packages/domain/test/templates/samples.ts';
 import { countChars } from '@lvping/domain/form/text-length.ts';
 import { draftKey } from '../src/applicant/autosave-store.ts';
-import { browserUnavailable, seeTestId, seeText, watchErrors } from './support/browser.ts';
+import { appErrors, browserUnavailable, seeTestId, seeText, watchErrors } from './support/browser.ts';
 import type { SampleFiles } from './support/files.ts';
 import { liveApp } from './support/live-app.ts';
 import {
@@ -31,8 +31,6 @@ let inbox: Inbox;
 let files: SampleFiles;
 
 // Expected noise: the refused draft (400) and the conflicting save (409) are logged by the browser.
-const appErrors = (errors: string[]) => errors.filter((e) => !e.includes('Failed to load resource'));
-
 function org(name: string): Org {
   return {
     name,

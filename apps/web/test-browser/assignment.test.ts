@@ -7,14 +7,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { browserUnavailable, launchBrowser, seeTestId, watchErrors } from './support/browser.ts';
-import { registered, signedIn, type HttpClient } from './support/http-client.ts';
-import { newChinesePage, withScreenshot } from './support/journey.ts';
-import { programBySlug, submitCnblue } from './support/seed-applications.ts';
+import { appErrors, browserUnavailable, launchBrowser, seeTestId, watchErrors } from './support/browser.ts';
+import { chooseTypedOption } from './support/form-fill.ts';
+import { signedIn } from './support/http-client.ts';
+import { DEMO_PASSWORD, logIn, newChinesePage, withScreenshot } from './support/journey.ts';
+import { programBySlug, screenedCnblue } from './support/seed-applications.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const skip = browserUnavailable();
-const DEMO_PASSWORD = 'lvping-demo-2026';
 const ORGANIZER = 'organizer@demo.lvping.local';
 const EXPERT = 'expert@demo.lvping.local';
 const EXPERT_NAME = '演示评审专家';
@@ -31,41 +31,6 @@ type Item = { id: string; applicationId: string; applicationNumber: string; expe
 let server: RunningServer;
 let browser: Browser;
 
-// A refused request (a 4xx) is logged by the browser; that is not an app error.
-const appErrors = (errors: string[]) => errors.filter((e) => !e.includes('Failed to load resource'));
-
-async function logIn(p: Page, email: string, password = DEMO_PASSWORD) {
-  await p.goto(`${server.baseUrl}/login`);
-  await p.getByTestId('login-email').fill(email);
-  await p.getByTestId('login-password').fill(password);
-  await p.getByTestId('login-submit').click();
-  await seeTestId(p, 'user-name');
-}
-
-/** Submitted and passed screening: the applications the assignment is for. */
-async function eligibleApplications(organizer: HttpClient, programId: string): Promise<{ id: string; number: string }[]> {
-  const applicant = await registered(server.baseUrl, APPLICANT.email, APPLICANT.password, APPLICANT.name);
-  const apps = [];
-  for (const org of ORGS) {
-    const app = await submitCnblue(applicant, programId, TRACK, org, APPLICANT.email);
-    const view = await organizer.ok(organizer.get(`/api/applications/${app.id}/screening`));
-    await organizer.ok(organizer.post(`/api/applications/${app.id}/screening/decision`, { outcome: 'pass', baseRevision: view.revision }));
-    apps.push(app);
-  }
-  return apps;
-}
-
-/**
- * Chooses an option of the antd Select that opened last, by the text it shows. It types the text
- * first: the option list is virtual, so an option below the fold is not in the page at all.
- */
-async function chooseOption(page: Page, text: string): Promise<void> {
-  await page.keyboard.type(text);
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  await dropdown.waitFor({ state: 'visible' });
-  await dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
-}
-
 const row = (page: Page, number: string): Locator => page.locator(`[data-testid="assignment-row"][data-number="${number}"]`);
 
 describe('评审分配: solve, quality report, hand swap, publish, declared conflict refilled, in Chromium', { skip: skip ?? false, timeout: 240_000 }, () => {
@@ -81,7 +46,8 @@ describe('评审分配: solve, quality report, hand swap, publish, declared conf
   test('the organizer assigns and swaps; the expert declares a conflict; the slot is refilled', async () => {
     const api = await signedIn(server.baseUrl, ORGANIZER, DEMO_PASSWORD);
     const program = await programBySlug(api, PROGRAM);
-    const apps = await eligibleApplications(api, program.id);
+    // Submitted and passed screening: the applications the assignment is for.
+    const apps = await screenedCnblue(server.baseUrl, api, program.id, TRACK, APPLICANT, ORGS);
     const base = `/api/programs/${program.id}/assignment`;
 
     const organizer = await newChinesePage(browser);
@@ -93,7 +59,7 @@ describe('评审分配: solve, quality report, hand swap, publish, declared conf
 
     await withScreenshot(() => current, 'assignment', async () => {
       // The assignment tab: nothing assigned yet; run it with some load balancing.
-      await logIn(organizer, ORGANIZER);
+      await logIn(organizer, server.baseUrl, ORGANIZER);
       await organizer.goto(`${server.baseUrl}/organizer/programs/${program.id}?tab=assignment`);
       await seeTestId(organizer, 'assignment-tab');
       assert.match((await organizer.getByTestId('assignment-summary').textContent()) ?? '', /待评审项目 3 个/);
@@ -122,7 +88,7 @@ describe('评审分配: solve, quality report, hand swap, publish, declared conf
       await row(organizer, target.number).locator(`[data-testid="reviewer"][data-expert="${replaced.expertId}"] [data-testid="reviewer-swap"]`).click();
       await seeTestId(organizer, 'pick-expert');
       await organizer.getByTestId('pick-expert').click();
-      await chooseOption(organizer, newName);
+      await chooseTypedOption(organizer, newName);
       await organizer.getByTestId('pick-confirm').click();
       await organizer.getByTestId('pick-confirm').waitFor({ state: 'hidden' });
       const swapped = row(organizer, target.number).locator('[data-testid="reviewer"][data-source="manual"]');
@@ -143,7 +109,7 @@ describe('评审分配: solve, quality report, hand swap, publish, declared conf
       await goldwind.locator(`[data-testid="reviewer"]:not([data-expert="${demoExpertId}"])`).first().getByTestId('reviewer-swap').click();
       await seeTestId(organizer, 'pick-expert');
       await organizer.getByTestId('pick-expert').click();
-      await chooseOption(organizer, SAME_ORG_EXPERT);
+      await chooseTypedOption(organizer, SAME_ORG_EXPERT);
       await organizer.getByTestId('pick-confirm').click();
       await seeTestId(organizer, 'edit-error');
       assert.match((await organizer.getByTestId('edit-error').textContent()) ?? '', /同一单位/);
@@ -169,7 +135,7 @@ describe('评审分配: solve, quality report, hand swap, publish, declared conf
 
       // The demo expert: 评审任务 → 我的评审, and 声明回避 on one application with the reason.
       current = expert;
-      await logIn(expert, EXPERT);
+      await logIn(expert, server.baseUrl, EXPERT);
       await expert.getByTestId('nav-expert').click();
       await expert.waitForURL(`${server.baseUrl}/expert/assignments`);
       await seeTestId(expert, 'my-assignments-table');

@@ -3,31 +3,22 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { browserUnavailable, launchBrowser, seeTestId, seeText, watchErrors } from './support/browser.ts';
+import { appErrors, browserUnavailable, launchBrowser, seeTestId, seeText, watchErrors } from './support/browser.ts';
+import { DEMO_PASSWORD, logIn, submitLogIn } from './support/journey.ts';
 import { firstAdminCredentials, startServer, type RunningServer } from './support/server.ts';
 import { startInbox, type Inbox } from './support/smtp.ts';
 
 const skip = browserUnavailable();
-const DEMO_PASSWORD = 'lvping-demo-2026';
 
 let server: RunningServer;
 let browser: Browser;
 let inbox: Inbox;
 
 // A failed login is a 401 the browser logs on its own; that is expected, not an app error.
-const appErrors = (errors: string[]) => errors.filter((e) => !e.includes('Failed to load resource'));
-
 async function newPage(): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 860 } });
   const page = await context.newPage();
   return { page, errors: watchErrors(page) };
-}
-
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
 }
 
 async function logOut(page: Page) {
@@ -105,7 +96,7 @@ describe('web app in Chromium', { skip: skip ?? false, timeout: 180_000 }, () =>
     await logOut(page);
     assert.equal(await page.getByTestId('user-name').count(), 0);
 
-    await logIn(page, email, 'definitely-wrong-password');
+    await submitLogIn(page, server.baseUrl, email, 'definitely-wrong-password');
     await seeTestId(page, 'form-error');
     assert.match((await page.getByTestId('form-error').textContent()) ?? '', /邮箱或密码错误/);
 
@@ -185,7 +176,7 @@ describe('web app in Chromium', { skip: skip ?? false, timeout: 180_000 }, () =>
     await page.getByTestId('reset-submit').click();
     await page.getByTestId('reset-to-login').click();
 
-    await logIn(page, email, 'the-old-password');
+    await submitLogIn(page, server.baseUrl, email, 'the-old-password');
     await seeText(page, '邮箱或密码错误');
     await page.getByTestId('login-password').fill('a-new-password-2026');
     await page.getByTestId('login-submit').click();
@@ -214,14 +205,12 @@ describe('web app in Chromium', { skip: skip ?? false, timeout: 180_000 }, () =>
       ['committee@demo.lvping.local', ['nav-my', 'nav-committee']],
     ];
     for (const [email, expected] of cases) {
-      await logIn(page, email, DEMO_PASSWORD);
-      await seeTestId(page, 'user-name');
+      await logIn(page, server.baseUrl, email);
       assert.deepEqual(await menuKeys(page), [...expected].sort(), email);
       await logOut(page);
     }
 
-    await logIn(page, 'organizer@demo.lvping.local', DEMO_PASSWORD);
-    await seeTestId(page, 'user-name');
+    await logIn(page, server.baseUrl, 'organizer@demo.lvping.local');
     await page.getByTestId('nav-organizer').click();
     await seeTestId(page, 'organizer-home');
     await page.goto(`${server.baseUrl}/admin`);
@@ -249,7 +238,7 @@ describe('web app in Chromium', { skip: skip ?? false, timeout: 180_000 }, () =>
     const admin = firstAdminCredentials(server.output());
     assert.ok(admin, `the server printed no first-admin credentials:\n${server.output()}`);
     const { page, errors } = await newPage();
-    await logIn(page, admin.email, admin.password);
+    await submitLogIn(page, server.baseUrl, admin.email, admin.password);
     await seeTestId(page, 'change-forced');
     assert.equal(new URL(page.url()).pathname, '/change-password');
     assert.deepEqual(await menuKeys(page), [], 'no areas before the password is changed');

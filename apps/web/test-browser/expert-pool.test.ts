@@ -11,15 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { browserUnavailable, launchBrowser, seeTestId, watchErrors } from './support/browser.ts';
+import { appErrors, browserUnavailable, launchBrowser, seeTestId, watchErrors } from './support/browser.ts';
 import { signedIn } from './support/http-client.ts';
-import { download, newChinesePage, withScreenshot } from './support/journey.ts';
+import { DEMO_PASSWORD, download, logIn, newChinesePage, withScreenshot } from './support/journey.ts';
 import { programBySlug } from './support/seed-applications.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { startInbox, type Inbox } from './support/smtp.ts';
 
 const skip = browserUnavailable();
-const DEMO_PASSWORD = 'lvping-demo-2026';
 const ORGANIZER = 'organizer@demo.lvping.local';
 const PROGRAM = 'kczg-2022-demo';
 
@@ -31,21 +30,11 @@ let page: Page | undefined;
 let template: Buffer;
 
 // The refused sheet is a 400, which the browser logs; that is expected.
-const appErrors = (errors: string[]) => errors.filter((e) => !e.includes('Failed to load resource'));
-
 type Row = Record<string, string>;
 const good: Row[] = [
   { 姓名: '秦测评', 工作单位: '绿评测试储能研究院', 所在地区代码: '410100', 职称: '研究员', 专业领域: 'glt2024-4、chuneng', 关键词: '储能、液流电池', 个人简介: '从事液流电池储能系统研究。', 邮箱: 'qin.ceping@example.com', 电话: '0371-12345678' },
   { 姓名: '邵测评', 工作单位: '绿评测试节能中心', 上级集团: '绿评测试集团', 职称: '教授级高级工程师', 专业领域: 'jieneng', 关键词: '余热回收', 邮箱: 'shao.ceping@example.com' },
 ];
-
-async function logIn(p: Page, email: string, password = DEMO_PASSWORD) {
-  await p.goto(`${server.baseUrl}/login`);
-  await p.getByTestId('login-email').fill(email);
-  await p.getByTestId('login-password').fill(password);
-  await p.getByTestId('login-submit').click();
-  await seeTestId(p, 'user-name');
-}
 
 /** The downloaded template with rows filled in under its header (whatever order its columns are in). */
 async function sheetFromTemplate(name: string, rows: Row[]): Promise<string> {
@@ -113,7 +102,7 @@ describe('专家库: import, table, export and an invitation in Chromium', { ski
     const errors = watchErrors(page);
     await withScreenshot(() => page, 'expert-pool', async () => {
       const p = page!;
-      await logIn(p, ORGANIZER);
+      await logIn(p, server.baseUrl, ORGANIZER);
       await p.getByTestId('nav-organizer').click();
       await p.getByTestId('open-expert-pool').click();
       await seeTestId(p, 'experts-table');
@@ -199,7 +188,7 @@ describe('专家库: import, table, export and an invitation in Chromium', { ski
     const errors = watchErrors(page);
     await withScreenshot(() => page, 'expert-invite', async () => {
       const p = page!;
-      await logIn(p, ORGANIZER);
+      await logIn(p, server.baseUrl, ORGANIZER);
       await p.goto(`${server.baseUrl}/organizer/experts?q=${encodeURIComponent('秦测评')}`);
       const row = p.locator('[data-testid="expert-row"][data-email="qin.ceping@example.com"]');
       await row.waitFor();
@@ -248,7 +237,7 @@ describe('专家库: import, table, export and an invitation in Chromium', { ski
       page = await newChinesePage(browser);
       errors.push(...watchErrors(page));
       const o = page;
-      await logIn(o, ORGANIZER);
+      await logIn(o, server.baseUrl, ORGANIZER);
       await o.goto(`${server.baseUrl}/organizer/programs/${program.id}?tab=experts`);
       const mine = o.locator('[data-testid="program-expert-row"][data-email="qin.ceping@example.com"]');
       await mine.waitFor();

@@ -10,16 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { browserUnavailable, launchBrowser, seeTestId, watchErrors } from './support/browser.ts';
+import { appErrors, browserUnavailable, launchBrowser, seeTestId, watchErrors } from './support/browser.ts';
 import { pdfBytes } from './support/files.ts';
 import { registered, signedIn, type HttpClient } from './support/http-client.ts';
-import { newChinesePage, withScreenshot } from './support/journey.ts';
+import { DEMO_PASSWORD, logIn, newChinesePage, withScreenshot } from './support/journey.ts';
 import { programBySlug, submitXiandaoGreen } from './support/seed-applications.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { startInbox, type Inbox } from './support/smtp.ts';
 
 const skip = browserUnavailable();
-const DEMO_PASSWORD = 'lvping-demo-2026';
 const PROGRAM = 'kczg-2022-demo';
 const TRACK = 'xiandao-green';
 
@@ -28,17 +27,6 @@ let browser: Browser;
 let inbox: Inbox;
 let dir: string;
 let page: Page | undefined;
-
-// A refused request (the quota's 409, the sheet's 400) is logged by the browser; that is expected.
-const appErrors = (errors: string[]) => errors.filter((e) => !e.includes('Failed to load resource'));
-
-async function logIn(p: Page, email: string, password = DEMO_PASSWORD) {
-  await p.goto(`${server.baseUrl}/login`);
-  await p.getByTestId('login-email').fill(email);
-  await p.getByTestId('login-password').fill(password);
-  await p.getByTestId('login-submit').click();
-  await seeTestId(p, 'user-name');
-}
 
 /** The organizer lowers the 先导技术榜 per-field quota from 3 to 2, as the definition editor would save it. */
 async function setXiandaoQuota(organizer: HttpClient, count: number): Promise<string> {
@@ -105,7 +93,7 @@ describe('推荐: quota, endorsements, units and invitations in Chromium', { ski
     const errors = watchErrors(page);
     await withScreenshot(() => page, 'recommend-quota', async () => {
       const p = page!;
-      await logIn(p, 'recommender@demo.lvping.local');
+      await logIn(p, server.baseUrl, 'recommender@demo.lvping.local');
       await p.getByTestId('nav-recommender').click();
       const card = p.locator('[data-testid="my-unit"][data-unit="演示推荐单位"]');
       await card.waitFor();
@@ -146,6 +134,7 @@ describe('推荐: quota, endorsements, units and invitations in Chromium', { ski
     // The applicant sees the unit's decision on its application.
     const rec = await applicant.ok(applicant.get(`/api/applications/${apps[0].id}/recommendation`));
     assert.deepEqual([rec.unit.name, rec.nomination.status, rec.canChange], ['演示推荐单位', 'endorsed', false]);
+    // The quota's refusal (409) is logged by the browser; that is expected.
     assert.deepEqual(appErrors(errors), []);
     await page.context().close();
   });
@@ -155,7 +144,7 @@ describe('推荐: quota, endorsements, units and invitations in Chromium', { ski
     const errors = watchErrors(page);
     await withScreenshot(() => page, 'recommend-units', async () => {
       const p = page!;
-      await logIn(p, 'organizer@demo.lvping.local');
+      await logIn(p, server.baseUrl, 'organizer@demo.lvping.local');
       const { id } = await programBySlug(await signedIn(server.baseUrl, 'organizer@demo.lvping.local', DEMO_PASSWORD), PROGRAM);
       await p.goto(`${server.baseUrl}/organizer/programs/${id}?tab=units`);
       await seeTestId(p, 'units-table');
@@ -195,6 +184,7 @@ describe('推荐: quota, endorsements, units and invitations in Chromium', { ski
       await q.locator('[data-testid="my-unit"][data-unit="中国环境科学学会"]').waitFor();
       assert.equal((await quotaOf(q)).used, '0');
     });
+    // The refused sheet (400) is logged by the browser; that is expected.
     assert.deepEqual(appErrors(errors), []);
     await page.context().close();
   });

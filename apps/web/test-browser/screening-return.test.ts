@@ -5,14 +5,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { browserUnavailable, launchBrowser, seeTestId, seeText, watchErrors } from './support/browser.ts';
+import { appErrors, browserUnavailable, launchBrowser, seeTestId, seeText, watchErrors } from './support/browser.ts';
 import { registered, signedIn } from './support/http-client.ts';
-import { newChinesePage, withScreenshot } from './support/journey.ts';
+import { logIn, newChinesePage, withScreenshot } from './support/journey.ts';
 import { programBySlug, submitCnblue } from './support/seed-applications.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const skip = browserUnavailable();
-const DEMO_PASSWORD = 'lvping-demo-2026';
 const PROGRAM = 'cnblue-2022-demo';
 const TRACK = 'xinnengyuan';
 const APPLICANT = { email: 'storage@example.com', password: 'long duration storage 2026', name: '储能申报人' };
@@ -22,17 +21,6 @@ const NEW_INTRO = '公司专注于液流电池长时储能系统的研发与制�
 let server: RunningServer;
 let browser: Browser;
 let pages: Page[] = [];
-
-// A refused request (the too-short comments are caught before sending; a 4xx would be logged) is not an app error.
-const appErrors = (errors: string[]) => errors.filter((e) => !e.includes('Failed to load resource'));
-
-async function logIn(p: Page, email: string, password = DEMO_PASSWORD) {
-  await p.goto(`${server.baseUrl}/login`);
-  await p.getByTestId('login-email').fill(email);
-  await p.getByTestId('login-password').fill(password);
-  await p.getByTestId('login-submit').click();
-  await seeTestId(p, 'user-name');
-}
 
 describe('初筛: return for revision, resubmission, pass in Chromium', { skip: skip ?? false, timeout: 240_000 }, () => {
   before(async () => {
@@ -58,7 +46,7 @@ describe('初筛: return for revision, resubmission, pass in Chromium', { skip: 
 
     await withScreenshot(() => current, 'screening-return', async () => {
       // The review institution finds it in the track's queue, waiting.
-      await logIn(screener, 'institution@demo.lvping.local');
+      await logIn(screener, server.baseUrl, 'institution@demo.lvping.local');
       await screener.getByTestId('nav-review').click();
       await screener.getByTestId(`review-open-${PROGRAM}`).click();
       await seeTestId(screener, 'queue-table');
@@ -89,7 +77,7 @@ describe('初筛: return for revision, resubmission, pass in Chromium', { skip: 
 
       // The applicant: the bell counts it; the drawer opens it and marks it read.
       current = applicantPage;
-      await logIn(applicantPage, APPLICANT.email, APPLICANT.password);
+      await logIn(applicantPage, server.baseUrl, APPLICANT.email, APPLICANT.password);
       await applicantPage.locator('[data-testid="notification-count"][data-count="1"]').waitFor();
       await applicantPage.getByTestId('notification-bell').click();
       const note = applicantPage.locator('[data-testid="notification-item"][data-kind="screening.returned"]');
@@ -137,6 +125,7 @@ describe('初筛: return for revision, resubmission, pass in Chromium', { skip: 
     const mine = await signedIn(server.baseUrl, APPLICANT.email, APPLICANT.password);
     const versions = await mine.ok(mine.get(`/api/applications/${app.id}/versions`));
     assert.deepEqual(versions.items.map((v: { versionNo: number; outcome: string }) => [v.versionNo, v.outcome]), [[1, 'return'], [2, 'pass']]);
+    // A refused request (the too-short comments are caught before sending; a 4xx would be logged) is not an app error.
     assert.deepEqual(appErrors(errors), []);
     assert.deepEqual(appErrors(applicantErrors), []);
     for (const p of pages) await p.context().close();

@@ -30,19 +30,21 @@ export type DeclareConflictResult = Out<typeof DeclareAssignmentConflictResultSc
 
 const enc = encodeURIComponent;
 const base = (programId: string) => `/api/programs/${enc(programId)}/assignment`;
+/** Every call is about one round; '' (a program without rounds) and undefined mean the first. */
+const of = (round: string | undefined) => (round ? `?round=${enc(round)}` : '');
 
-/** The organizer's side: every write answers with the whole view (items, report, rules). */
+/** The organizer's side, per round: every write answers with the whole view (items, report, rules). */
 export const assignmentApi = {
-  view: (programId: string) => api.get<AssignmentView>(base(programId)),
+  view: (programId: string, round?: string) => api.get<AssignmentView>(`${base(programId)}${of(round)}`),
   /** Exact solve; an infeasible instance answers 200 with what is short. */
-  solve: (programId: string, body: SolveRequest) => api.post<SolveResult>(`${base(programId)}/solve`, body),
+  solve: (programId: string, round: string, body: SolveRequest) => api.post<SolveResult>(`${base(programId)}/solve${of(round)}`, body),
   /** Add, remove or swap a reviewer; 回避 and capacity are refused with 409 and the reason on `expertId`. */
-  edit: (programId: string, body: EditRequest) => api.post<AssignmentView>(`${base(programId)}/edit`, body),
-  setRule: (programId: string, body: PairRuleRequest) => api.post<AssignmentView>(`${base(programId)}/rules`, body),
-  deleteRule: (programId: string, body: { applicationId: string; expertId: string }) => api.post<AssignmentView>(`${base(programId)}/rules/delete`, body),
-  explain: (programId: string, applicationId: string, expertId: string) =>
-    api.get<PairExplanation>(`${base(programId)}/pairs/${enc(applicationId)}/${enc(expertId)}`),
-  publish: (programId: string) => api.post<PublishResult>(`${base(programId)}/publish`),
+  edit: (programId: string, round: string, body: EditRequest) => api.post<AssignmentView>(`${base(programId)}/edit${of(round)}`, body),
+  setRule: (programId: string, round: string, body: PairRuleRequest) => api.post<AssignmentView>(`${base(programId)}/rules${of(round)}`, body),
+  deleteRule: (programId: string, round: string, body: { applicationId: string; expertId: string }) => api.post<AssignmentView>(`${base(programId)}/rules/delete${of(round)}`, body),
+  explain: (programId: string, round: string, applicationId: string, expertId: string) =>
+    api.get<PairExplanation>(`${base(programId)}/pairs/${enc(applicationId)}/${enc(expertId)}${of(round)}`),
+  publish: (programId: string, round: string) => api.post<PublishResult>(`${base(programId)}/publish${of(round)}`),
 };
 
 /** The expert's side: assignments by number and applicant only, and 回避 before reading them. */

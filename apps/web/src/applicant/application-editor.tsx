@@ -7,11 +7,11 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { withoutErrorsAt, type FormAnswers } from '../form-renderer/answers.ts';
 import type { FileAdapter } from '../form-renderer/context.ts';
 import { FormRenderer } from '../form-renderer/form-renderer.tsx';
+import { StaleRevisionNotice, type StaleNoticeTexts } from '../forms/revision-notices.tsx';
 import { useErrorText } from '../shell/api-error.tsx';
 import { formatEnd } from '../shell/shanghai.ts';
 import { ApplicationHeader } from './application-header.tsx';
 import { SaveStatusView } from './save-status.tsx';
-import { StaleNotice } from './stale-notice.tsx';
 import { isPlaced, useSubmit } from './use-submit.ts';
 import { useAutosave } from './use-autosave.ts';
 
@@ -25,6 +25,9 @@ type Props = {
   /** Shown under the header (the recommending unit, screening feedback). */
   below?: ReactNode;
 };
+
+/** 此申报书已在其他窗口修改. */
+const STALE_TEXTS: StaleNoticeTexts = { title: 'stale.title', text: 'stale.text', reload: 'stale.reload', overwrite: 'stale.overwrite' };
 
 /** The applicant's form with autosave, stale-revision handling and submission. */
 export function ApplicationEditor({ detail, start, onSubmitted, onReloadServer, below }: Props) {
@@ -91,9 +94,10 @@ export function ApplicationEditor({ detail, start, onSubmitted, onReloadServer, 
       {below}
       {detail.status === 'returned' && <Alert type="warning" showIcon className="lv-block" title={t('appl.returnedHint')} description={detail.timeline.at(-1)?.note ?? undefined} />}
       {stale && (
-        <StaleNotice
-          applicationId={detail.id}
+        <StaleRevisionNotice
+          texts={STALE_TEXTS}
           currentRevision={stale.currentRevision}
+          fetchRevision={async () => (await applicationsApi.get(detail.id)).revision}
           onReload={onReloadServer}
           onOverwrite={async (rev) => {
             setStaleHint(false);

@@ -1,14 +1,14 @@
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { Alert, Button, Skeleton, Space } from 'antd';
+import { Alert, Skeleton } from 'antd';
 import { applicationsApi, type ApplicationDetail } from '../api/applications.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { LocalCopyConflict, type LocalConflictTexts } from '../forms/revision-notices.tsx';
 import { ApiErrorPage } from '../shell/api-error.tsx';
-import { formatDateTime } from '../shell/shanghai.ts';
 import { useLoad } from '../shell/use-load.ts';
 import { ApplicationEditor } from './application-editor.tsx';
 import { ApplicationView } from './application-view.tsx';
-import { clearLocalDraft, decideRestore, readLocalDraft, type LocalDraft } from './autosave-store.ts';
+import { clearLocalDraft, decideRestore, readLocalDraft } from './autosave-store.ts';
 import { RecommendationCard } from './recommendation-card.tsx';
 import { ScreeningFeedback } from './screening-feedback.tsx';
 import { ReviewScheduleCard } from './review-schedule-card.tsx';
@@ -26,27 +26,7 @@ const store = (): Storage | null => {
 };
 
 /** Edits in this browser that the server never got, made on an older version: the person decides. */
-function LocalConflict({ local, onUseLocal, onDiscard }: { local: LocalDraft; onUseLocal: () => void; onDiscard: () => void }) {
-  const { t } = useI18n();
-  return (
-    <Alert
-      type="warning"
-      showIcon
-      className="lv-block"
-      data-testid="local-conflict"
-      title={t('restore.conflictTitle')}
-      description={
-        <>
-          <div>{t('restore.conflictText', { time: formatDateTime(local.at) })}</div>
-          <Space style={{ marginTop: 12 }}>
-            <Button onClick={onDiscard} data-testid="local-discard">{t('restore.discard')}</Button>
-            <Button type="primary" onClick={onUseLocal} data-testid="local-use">{t('restore.useLocal')}</Button>
-          </Space>
-        </>
-      }
-    />
-  );
-}
+const CONFLICT_TEXTS: LocalConflictTexts = { title: 'restore.conflictTitle', text: 'restore.conflictText', discard: 'restore.discard', useLocal: 'restore.useLocal' };
 
 /** The applicant's recommending unit and what screening said, under the header. */
 const panels = (detail: ApplicationDetail) => (
@@ -72,7 +52,7 @@ function Editable({ detail, onSubmitted, reload }: { detail: ApplicationDetail; 
       if (s) clearLocalDraft(s, detail.id);
       setChoice('server');
     };
-    return <LocalConflict local={local} onUseLocal={() => setChoice('local')} onDiscard={discard} />;
+    return <LocalCopyConflict texts={CONFLICT_TEXTS} at={local.at} onUseLocal={() => setChoice('local')} onDiscard={discard} />;
   }
   const useLocal = local && (decision === 'restore' || choice === 'local');
   return (

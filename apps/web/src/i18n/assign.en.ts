@@ -58,6 +58,7 @@ export const assignEn: AssignMessages = {
   'as.declinedReason': 'Reason: {reason}',
   'as.source.manual': 'Manual',
   'as.source.refill': 'Refill',
+  'as.source.panel': 'Panel',
   'as.rule.pin': 'Pinned',
   'as.rule.ban': 'Banned',
   'as.rule.override': 'Conflict overridden',

@@ -58,6 +58,7 @@ export const assignZhCN = {
   'as.declinedReason': '回避原因：{reason}',
   'as.source.manual': '手动',
   'as.source.refill': '补位',
+  'as.source.panel': '评审组',
   'as.rule.pin': '已锁定',
   'as.rule.ban': '已排除',
   'as.rule.override': '已解除回避',

@@ -10,10 +10,13 @@ import type { ReviewMessageKey } from './review.zh-CN.ts';
 import type { NotifyMessageKey } from './notify.zh-CN.ts';
 import type { ExpertMessageKey } from './expert.zh-CN.ts';
 import type { AssignMessageKey } from './assign.zh-CN.ts';
+import type { RoundsMessageKey } from './rounds.zh-CN.ts';
+import type { ScoringMessageKey } from './scoring.zh-CN.ts';
+import type { ScheduleMessageKey } from './schedule.zh-CN.ts';
 
 export type { Lang, Localized, MessageKey, WorkMessageKey };
 /** Every key t() takes: the shell's, and the work areas' (registered when their pages load). */
-export type AnyMessageKey = MessageKey | WorkMessageKey | RecommendMessageKey | ReviewMessageKey | NotifyMessageKey | ExpertMessageKey | AssignMessageKey;
+export type AnyMessageKey = MessageKey | WorkMessageKey | RecommendMessageKey | ReviewMessageKey | NotifyMessageKey | ExpertMessageKey | AssignMessageKey | RoundsMessageKey | ScoringMessageKey | ScheduleMessageKey;
 
 const dictionaries: Record<Lang, Partial<Record<AnyMessageKey, string>>> = { 'zh-CN': { ...zhCN }, en: { ...en } };
 

@@ -10,6 +10,7 @@ export type PickFor = { op: 'add'; row: AppRow } | { op: 'swap'; row: AppRow; it
 
 type Props = {
   programId: string;
+  round: string;
   pick: PickFor;
   candidates: Candidate[];
   loads: Map<string, number>;
@@ -27,7 +28,7 @@ function overridableRefusal(e: unknown): boolean {
 }
 
 /** 添加 / 更换 a reviewer: any accepted expert not already on the application; the server enforces 回避 and capacity. */
-export function AssignmentExpertPicker({ programId, pick: target, candidates, loads, onClose, onDone, onOverride }: Props) {
+export function AssignmentExpertPicker({ programId, round, pick: target, candidates, loads, onClose, onDone, onOverride }: Props) {
   const { t, pick } = useI18n();
   const [expertId, setExpertId] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -50,7 +51,7 @@ export function AssignmentExpertPicker({ programId, pick: target, candidates, lo
     setBusy(true);
     setError(null);
     try {
-      onDone(await assignmentApi.edit(programId, target.op === 'add' ? { op: 'add', applicationId: row.applicationId, expertId } : { op: 'swap', assignmentId: target.item.id, expertId }));
+      onDone(await assignmentApi.edit(programId, round, target.op === 'add' ? { op: 'add', applicationId: row.applicationId, expertId } : { op: 'swap', assignmentId: target.item.id, expertId }));
     } catch (e) {
       setError(e);
     } finally {

@@ -5,12 +5,12 @@ import { ApiErrorAlert } from '../shell/api-error.tsx';
 import { useLoad } from '../shell/use-load.ts';
 import { conflictKindName } from './assignment-model.ts';
 
-type Pair = { programId: string; applicationId: string; expertId: string };
+type Pair = { programId: string; round: string; applicationId: string; expertId: string };
 
 /** The popover's content: why the pair scores what it does (shared terms, fields) and what blocks it. Loaded when opened. */
-export function PairExplain({ programId, applicationId, expertId }: Pair) {
+export function PairExplain({ programId, round, applicationId, expertId }: Pair) {
   const { t } = useI18n();
-  const [load, reload] = useLoad(() => assignmentApi.explain(programId, applicationId, expertId), [programId, applicationId, expertId]);
+  const [load, reload] = useLoad(() => assignmentApi.explain(programId, round, applicationId, expertId), [programId, round, applicationId, expertId]);
   if (load.state === 'loading') return <Skeleton active paragraph={{ rows: 3 }} style={{ width: 320 }} />;
   if (load.state === 'error') return <ApiErrorAlert error={load.error} title={t('as.explainFailed')} onRetry={reload} />;
   const x = load.data;

@@ -15,7 +15,7 @@ export function AssignmentPublishButton({ programId, view, onPublished }: { prog
   const publish = async () => {
     setBusy(true);
     try {
-      const r = await assignmentApi.publish(programId);
+      const r = await assignmentApi.publish(programId, view.roundId);
       void message.success(t('as.published', { n: r.published, experts: r.experts }));
       onPublished();
     } catch (e) {

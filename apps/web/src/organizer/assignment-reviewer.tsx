@@ -15,6 +15,7 @@ export function AssignmentStatusTag({ item }: { item: AssignmentItem }) {
 
 type Props = {
   programId: string;
+  round: string;
   item: AssignmentItem;
   rule: PairRule | undefined;
   busy: boolean;
@@ -25,7 +26,7 @@ type Props = {
 };
 
 /** One reviewer of an application: who, the affinity (click: why), status and source, and what one may do with it. */
-export function AssignmentReviewer({ programId, item, rule, busy, onSwap, onRemove, onRule, onDeleteRule }: Props) {
+export function AssignmentReviewer({ programId, round, item, rule, busy, onSwap, onRemove, onRule, onDeleteRule }: Props) {
   const { t } = useI18n();
   const declined = item.status === 'declined';
   const menu = [
@@ -41,7 +42,7 @@ export function AssignmentReviewer({ programId, item, rule, busy, onSwap, onRemo
           trigger="click"
           title={t('as.explain')}
           destroyOnHidden
-          content={<PairExplain programId={programId} applicationId={item.applicationId} expertId={item.expertId} />}
+          content={<PairExplain programId={programId} round={round} applicationId={item.applicationId} expertId={item.expertId} />}
         >
           <Button size="small" type="link" icon={<InfoCircleOutlined />} style={{ padding: 0 }} data-testid="reviewer-affinity" data-affinity={item.affinity}>
             {t('as.affinity', { n: item.affinity })}

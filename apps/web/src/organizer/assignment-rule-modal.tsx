@@ -7,7 +7,7 @@ import { refusalText } from './assignment-model.ts';
 export type RuleTarget = { applicationId: string; expertId: string; kind: PairRuleKind; /** "A-0001 · 张三" */ label: string };
 
 /** 锁定 / 排除 / 解除回避 of one pair, always with a reason (it goes to the audit log). */
-export function AssignmentRuleModal({ programId, target, onClose, onDone }: { programId: string; target: RuleTarget; onClose: () => void; onDone: (v: AssignmentView) => void }) {
+export function AssignmentRuleModal({ programId, round, target, onClose, onDone }: { programId: string; round: string; target: RuleTarget; onClose: () => void; onDone: (v: AssignmentView) => void }) {
   const { t, pick } = useI18n();
   return (
     <ReasonModal
@@ -18,7 +18,7 @@ export function AssignmentRuleModal({ programId, target, onClose, onDone }: { pr
       danger={target.kind !== 'pin'}
       testId="rule"
       errorText={(e) => refusalText(e, pick, t('error.unknown'))}
-      onSubmit={async (reason) => onDone(await assignmentApi.setRule(programId, { applicationId: target.applicationId, expertId: target.expertId, kind: target.kind, reason }))}
+      onSubmit={async (reason) => onDone(await assignmentApi.setRule(programId, round, { applicationId: target.applicationId, expertId: target.expertId, kind: target.kind, reason }))}
       onClose={onClose}
     />
   );

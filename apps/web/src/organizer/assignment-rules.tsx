@@ -20,7 +20,7 @@ export function AssignmentRules({ programId, view, candidates, onView }: { progr
   const remove = async (r: PairRule) => {
     setBusy(key(r));
     try {
-      onView(await assignmentApi.deleteRule(programId, { applicationId: r.applicationId, expertId: r.expertId }));
+      onView(await assignmentApi.deleteRule(programId, view.roundId, { applicationId: r.applicationId, expertId: r.expertId }));
       void message.success(t('as.ruleDeleted'));
     } catch (e) {
       void message.error(refusalText(e, pick, t('error.unknown')));

@@ -40,7 +40,7 @@ function InfeasibleAlert({ result }: { result: Infeasible }) {
 }
 
 /** 运行分配: load balance weight (→ loadCost) and whether each application needs a strong match. */
-export function AssignmentSolveForm({ programId, strongThreshold, onSolved }: { programId: string; strongThreshold: number; onSolved: (v: AssignmentView) => void }) {
+export function AssignmentSolveForm({ programId, round, strongThreshold, onSolved }: { programId: string; round: string; strongThreshold: number; onSolved: (v: AssignmentView) => void }) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const { message } = App.useApp();
@@ -55,7 +55,7 @@ export function AssignmentSolveForm({ programId, strongThreshold, onSolved }: { 
     setInfeasible(null);
     setError(null);
     try {
-      const r = await assignmentApi.solve(programId, { loadCost, requireStrong, seed: 0 });
+      const r = await assignmentApi.solve(programId, round, { loadCost, requireStrong, seed: 0 });
       if (r.feasible) {
         onSolved(r.view);
         void message.success(t('as.solved', { n: r.view.items.filter((i) => i.status !== 'declined').length }));

@@ -70,13 +70,14 @@ export function AssignmentTable({ program, view, candidates, onView }: Props) {
             <AssignmentReviewer
               key={item.id}
               programId={program.id}
+              round={view.roundId}
               item={item}
               rule={ruleOf(view.rules, item.applicationId, item.expertId)}
               busy={busy}
               onSwap={() => setPicking({ op: 'swap', row: r, item })}
-              onRemove={() => void act(() => assignmentApi.edit(program.id, { op: 'remove', assignmentId: item.id }))}
+              onRemove={() => void act(() => assignmentApi.edit(program.id, view.roundId, { op: 'remove', assignmentId: item.id }))}
               onRule={(kind) => setRuling({ applicationId: item.applicationId, expertId: item.expertId, kind, label: `${r.number} · ${item.expertName}` })}
-              onDeleteRule={() => void act(() => assignmentApi.deleteRule(program.id, { applicationId: item.applicationId, expertId: item.expertId }))}
+              onDeleteRule={() => void act(() => assignmentApi.deleteRule(program.id, view.roundId, { applicationId: item.applicationId, expertId: item.expertId }))}
             />
           ))
         ),
@@ -106,6 +107,7 @@ export function AssignmentTable({ program, view, candidates, onView }: Props) {
       {picking && (
         <AssignmentExpertPicker
           programId={program.id}
+          round={view.roundId}
           pick={picking}
           candidates={candidates}
           loads={loads}
@@ -114,7 +116,7 @@ export function AssignmentTable({ program, view, candidates, onView }: Props) {
           onOverride={setRuling}
         />
       )}
-      {ruling && <AssignmentRuleModal programId={program.id} target={ruling} onClose={() => setRuling(null)} onDone={ruled} />}
+      {ruling && <AssignmentRuleModal programId={program.id} round={view.roundId} target={ruling} onClose={() => setRuling(null)} onDone={ruled} />}
     </Card>
   );
 }

@@ -12,6 +12,7 @@ import { OverviewTab } from './overview-tab.tsx';
 import './organizer.css';
 import '../i18n/work.ts';
 import '../i18n/review.ts';
+import '../i18n/rounds.ts';
 
 // The later tabs are their own chunks (the statistics tab brings ECharts): the page opens on 概览 without them.
 const UnitsTab = lazy(() => import('./units-tab.tsx').then((m) => ({ default: m.UnitsTab })));
@@ -21,8 +22,9 @@ const StatsTab = lazy(() => import('./stats-tab.tsx'));
 const DeadlinesTab = lazy(() => import('./deadlines-tab.tsx').then((m) => ({ default: m.DeadlinesTab })));
 const ProgramExpertsTab = lazy(() => import('./program-experts-tab.tsx').then((m) => ({ default: m.ProgramExpertsTab })));
 const AssignmentTab = lazy(() => import('./assignment-tab.tsx').then((m) => ({ default: m.AssignmentTab })));
+const ReviewTab = lazy(() => import('./review-tab.tsx').then((m) => ({ default: m.ReviewTab })));
 
-const tabs = ['overview', 'definition', 'applications', 'units', 'compliance', 'screening', 'experts', 'assignment', 'stats', 'deadlines'] as const;
+const tabs = ['overview', 'definition', 'applications', 'units', 'compliance', 'screening', 'experts', 'assignment', 'review', 'stats', 'deadlines'] as const;
 type TabKey = (typeof tabs)[number];
 
 const later = (node: ReactNode) => <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>{node}</Suspense>;
@@ -75,6 +77,7 @@ export default function ProgramAdminPage() {
             { key: 'screening', label: label('screening', t('tab.screening')), children: later(<ScreeningTab program={program} />) },
             { key: 'experts', label: label('experts', t('tab.experts')), children: later(<ProgramExpertsTab program={program} />) },
             { key: 'assignment', label: label('assignment', t('tab.assignment')), children: later(<AssignmentTab program={program} />) },
+            { key: 'review', label: label('review', t('rd.tab')), children: later(<ReviewTab program={program} />) },
             { key: 'stats', label: label('stats', t('tab.stats')), children: later(<StatsTab program={program} />) },
             { key: 'deadlines', label: label('deadlines', t('tab.deadlines')), children: later(<DeadlinesTab program={program} />) },
           ]}

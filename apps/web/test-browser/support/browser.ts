@@ -37,3 +37,6 @@ export function watchErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** The errors watchErrors collected but for failed loads: a refused request (a 4xx the test provokes) is logged by the browser too. */
+export const appErrors = (errors: string[]) => errors.filter((e) => !e.includes('Failed to load resource'));

@@ -168,3 +168,23 @@ export async function waitForSave(page: Page, state = 'saved', timeout = 15_000)
 export function nextDraftSave(page: Page, applicationId: string): Promise<Response> {
   return page.waitForResponse((r) => r.url().endsWith(`/api/applications/${applicationId}/draft`) && r.request().method() === 'PUT', { timeout: 15_000 });
 }
+
+/**
+ * Chooses an option of the antd Select that opened last, by the text it shows. It types the text
+ * first: the option list is virtual, so an option below the fold is not in the page at all.
+ */
+export async function chooseTypedOption(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text);
+  const dropdown = openDropdown(page, 'ant-select-dropdown');
+  await dropdown.waitFor({ state: 'visible' });
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+/** Types a date or a Beijing time into the antd picker of this test id and confirms it. */
+export async function typeInPicker(page: Page, testId: string, text: string): Promise<void> {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await input.fill(text);
+  await input.press('Enter');
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
+}

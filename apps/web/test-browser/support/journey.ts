@@ -1,6 +1,6 @@
-// The applicant's way in, shared by the end-to-end application tests: sign up, register the
-// applying organization from the 在线申报 dialog, create the draft; and the download and
-// screenshot plumbing around them.
+// The ways in, shared by the end-to-end tests: log in through /login (the demo accounts share
+// one password); the applicant's sign up, registering the applying organization from the 在线申报
+// dialog, creating the draft; and the download and screenshot plumbing around them.
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '@lvping/domain/form/credit-code.ts';
@@ -35,6 +35,23 @@ export async function newChinesePage(browser: Browser, context?: BrowserContext)
   // A reload with unsaved edits asks "leave the page?" (beforeunload): say yes, as a person would.
   page.on('dialog', (d) => void (d.type() === 'beforeunload' ? d.accept() : d.dismiss()));
   return page;
+}
+
+/** The password of every demo account (organizer@, expert@, institution@, recommender@… demo.lvping.local). */
+export const DEMO_PASSWORD = 'lvping-demo-2026';
+
+/** Fills the /login form and submits it, without waiting for the outcome (for a test of a refusal). */
+export async function submitLogIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+/** Logs in through /login (with the demo password unless told another) and waits until the header greets the user. */
+export async function logIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await submitLogIn(page, baseUrl, email, password);
+  await seeTestId(page, 'user-name');
 }
 
 /** Signs up through /register and waits until the header greets the new user. */

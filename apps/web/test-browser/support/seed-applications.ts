@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { creditCodeCheckChar } from '@lvping/domain/form/credit-code.ts';
 import { xiandaoGreenAnswers } from '../../../../packages/domain/test/templates/samples.ts';
 import { pdfBytes } from './files.ts';
-import type { HttpClient } from './http-client.ts';
+import { registered, type HttpClient } from './http-client.ts';
 import { makeCreditCode } from './journey.ts';
 
 type FileRef = { id: string; name: string; size: number; type: string };
@@ -83,4 +83,20 @@ export async function submitCnblue(c: HttpClient, programId: string, trackId: st
   };
   await saveAndSubmit(c, app.id, cnblueAnswers(orgName, files));
   return { id: app.id, number: app.number };
+}
+
+/**
+ * A new applicant's 创蓝 applications on `trackId`, one per organization, submitted and passed at
+ * screening by `screener` (the organizer): the applications a review is for.
+ */
+export async function screenedCnblue(baseUrl: string, screener: HttpClient, programId: string, trackId: string, applicant: { email: string; password: string; name: string }, orgNames: readonly string[]): Promise<{ id: string; number: string }[]> {
+  const c = await registered(baseUrl, applicant.email, applicant.password, applicant.name);
+  const apps = [];
+  for (const org of orgNames) {
+    const app = await submitCnblue(c, programId, trackId, org, applicant.email);
+    const view = await screener.ok(screener.get(`/api/applications/${app.id}/screening`));
+    await screener.ok(screener.post(`/api/applications/${app.id}/screening/decision`, { outcome: 'pass', baseRevision: view.revision }));
+    apps.push(app);
+  }
+  return apps;
 }

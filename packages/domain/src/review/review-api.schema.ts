@@ -21,6 +21,8 @@ export const ReviewReadingSchema = z.object({
   programName: z.string(),
   roundId: z.string(),
   roundName: z.string(),
+  /** The round's phase kind (site_visit, roadshow…); null for a program without rounds. */
+  roundKind: z.string().nullable(),
   applicationNumber: z.string(),
   trackName: z.string(),
   blind: z.boolean(),

@@ -55,7 +55,7 @@ export async function readAssigned(deps: Deps, actor: Actor | null, assignmentId
     // A visit's address names the applicant: a blind round shows none (a blind visit is a contradiction anyway).
     visit: visit && !c.blind ? { date: visit.visit_date, team: visit.team, address: visit.address, report: report ? { id: report.id, name: report.name } : null } : null,
     slot: slot ? { panel: slot.panel, startsAt: slot.starts_at, place: slot.place } : null,
-    assignmentId, programName: o.ref.def.name, roundId: o.round.id, roundName: o.round.name, applicationNumber: o.app.number,
+    assignmentId, programName: o.ref.def.name, roundId: o.round.id, roundName: o.round.name, roundKind: o.round.phase?.kind ?? null, applicationNumber: o.app.number,
     trackName: trackNameOf(o.ref.def, o.app.track_id) ?? o.app.track_id, blind: c.blind, orgName: c.blind ? null : c.org.name,
     form: c.form, answers: c.answers, files: fileRefs(c.answers, c.files),
   };
