@@ -4,19 +4,18 @@
 // upper bound, the certificate), swaps a reviewer by hand in the table and publishes. The demo
 // expert signs in, opens 我的评审 and declares a conflict with one application; the organizer then
 // sees that reviewer declined and the slot refilled by another expert.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { appErrors, browserUnavailable, launchBrowser, seeTestId, watchErrors } from './support/browser.ts';
+import { appErrors, browserUnavailable, seeTestId, watchErrors } from './support/browser.ts';
 import { chooseTypedOption } from './support/form-fill.ts';
 import { signedIn } from './support/http-client.ts';
-import { DEMO_PASSWORD, logIn, newChinesePage, withScreenshot } from './support/journey.ts';
+import { DEMO_EXPERT, DEMO_ORGANIZER, DEMO_PASSWORD, logIn, newChinesePage, withScreenshot } from './support/journey.ts';
+import { liveServer } from './support/live-app.ts';
 import { programBySlug, screenedCnblue } from './support/seed-applications.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { RunningServer } from './support/server.ts';
 
 const skip = browserUnavailable();
-const ORGANIZER = 'organizer@demo.lvping.local';
-const EXPERT = 'expert@demo.lvping.local';
 const EXPERT_NAME = '演示评审专家';
 const PROGRAM = 'cnblue-2022-demo';
 const TRACK = 'xinnengyuan';
@@ -34,17 +33,11 @@ let browser: Browser;
 const row = (page: Page, number: string): Locator => page.locator(`[data-testid="assignment-row"][data-number="${number}"]`);
 
 describe('评审分配: solve, quality report, hand swap, publish, declared conflict refilled, in Chromium', { skip: skip ?? false, timeout: 240_000 }, () => {
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const live = liveServer();
+  before(() => ({ server, browser } = live));
 
   test('the organizer assigns and swaps; the expert declares a conflict; the slot is refilled', async () => {
-    const api = await signedIn(server.baseUrl, ORGANIZER, DEMO_PASSWORD);
+    const api = await signedIn(server.baseUrl, DEMO_ORGANIZER, DEMO_PASSWORD);
     const program = await programBySlug(api, PROGRAM);
     // Submitted and passed screening: the applications the assignment is for.
     const apps = await screenedCnblue(server.baseUrl, api, program.id, TRACK, APPLICANT, ORGS);
@@ -59,7 +52,7 @@ describe('评审分配: solve, quality report, hand swap, publish, declared conf
 
     await withScreenshot(() => current, 'assignment', async () => {
       // The assignment tab: nothing assigned yet; run it with some load balancing.
-      await logIn(organizer, server.baseUrl, ORGANIZER);
+      await logIn(organizer, server.baseUrl, DEMO_ORGANIZER);
       await organizer.goto(`${server.baseUrl}/organizer/programs/${program.id}?tab=assignment`);
       await seeTestId(organizer, 'assignment-tab');
       assert.match((await organizer.getByTestId('assignment-summary').textContent()) ?? '', /待评审项目 3 个/);
@@ -135,7 +128,7 @@ describe('评审分配: solve, quality report, hand swap, publish, declared conf
 
       // The demo expert: 评审任务 → 我的评审, and 声明回避 on one application with the reason.
       current = expert;
-      await logIn(expert, server.baseUrl, EXPERT);
+      await logIn(expert, server.baseUrl, DEMO_EXPERT);
       await expert.getByTestId('nav-expert').click();
       await expert.waitForURL(`${server.baseUrl}/expert/assignments`);
       await seeTestId(expert, 'my-assignments-table');

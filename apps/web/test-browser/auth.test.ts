@@ -3,9 +3,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { appErrors, browserUnavailable, launchBrowser, seeTestId, seeText, watchErrors } from './support/browser.ts';
+import { appErrors, browserUnavailable, seeTestId, seeText, watchErrors } from './support/browser.ts';
 import { DEMO_PASSWORD, logIn, submitLogIn } from './support/journey.ts';
-import { firstAdminCredentials, startServer, type RunningServer } from './support/server.ts';
+import { liveServer } from './support/live-app.ts';
+import { firstAdminCredentials, type RunningServer } from './support/server.ts';
 import { startInbox, type Inbox } from './support/smtp.ts';
 
 const skip = browserUnavailable();
@@ -47,12 +48,10 @@ async function menuKeys(page: Page): Promise<string[]> {
 describe('web app in Chromium', { skip: skip ?? false, timeout: 180_000 }, () => {
   before(async () => {
     inbox = await startInbox();
-    server = await startServer({ SMTP_URL: inbox.url });
-    browser = await launchBrowser();
   });
+  const live = liveServer(() => ({ SMTP_URL: inbox.url }));
+  before(() => ({ server, browser } = live));
   after(async () => {
-    await browser?.close();
-    await server?.stop();
     await inbox?.close();
   });
 

@@ -11,15 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { appErrors, browserUnavailable, launchBrowser, seeTestId, watchErrors } from './support/browser.ts';
+import { appErrors, browserUnavailable, seeTestId, watchErrors } from './support/browser.ts';
 import { signedIn } from './support/http-client.ts';
-import { DEMO_PASSWORD, download, logIn, newChinesePage, withScreenshot } from './support/journey.ts';
+import { DEMO_ORGANIZER, DEMO_PASSWORD, download, logIn, newChinesePage, withScreenshot } from './support/journey.ts';
+import { liveServer } from './support/live-app.ts';
 import { programBySlug } from './support/seed-applications.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { RunningServer } from './support/server.ts';
 import { startInbox, type Inbox } from './support/smtp.ts';
 
 const skip = browserUnavailable();
-const ORGANIZER = 'organizer@demo.lvping.local';
 const PROGRAM = 'kczg-2022-demo';
 
 let server: RunningServer;
@@ -87,12 +87,10 @@ describe('专家库: import, table, export and an invitation in Chromium', { ski
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lvping-experts-'));
     inbox = await startInbox();
-    server = await startServer({ SMTP_URL: inbox.url });
-    browser = await launchBrowser();
   });
+  const live = liveServer(() => ({ SMTP_URL: inbox.url }));
+  before(() => ({ server, browser } = live));
   after(async () => {
-    await browser?.close();
-    await server?.stop();
     await inbox?.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -102,7 +100,7 @@ describe('专家库: import, table, export and an invitation in Chromium', { ski
     const errors = watchErrors(page);
     await withScreenshot(() => page, 'expert-pool', async () => {
       const p = page!;
-      await logIn(p, server.baseUrl, ORGANIZER);
+      await logIn(p, server.baseUrl, DEMO_ORGANIZER);
       await p.getByTestId('nav-organizer').click();
       await p.getByTestId('open-expert-pool').click();
       await seeTestId(p, 'experts-table');
@@ -182,13 +180,13 @@ describe('专家库: import, table, export and an invitation in Chromium', { ski
   });
 
   test('an imported expert is invited, accepts from the emailed link with a 回避, and the program shows it', async () => {
-    const program = await programBySlug(await signedIn(server.baseUrl, ORGANIZER, DEMO_PASSWORD), PROGRAM);
+    const program = await programBySlug(await signedIn(server.baseUrl, DEMO_ORGANIZER, DEMO_PASSWORD), PROGRAM);
     const programName = String(program.definition.name);
     page = await newChinesePage(browser);
     const errors = watchErrors(page);
     await withScreenshot(() => page, 'expert-invite', async () => {
       const p = page!;
-      await logIn(p, server.baseUrl, ORGANIZER);
+      await logIn(p, server.baseUrl, DEMO_ORGANIZER);
       await p.goto(`${server.baseUrl}/organizer/experts?q=${encodeURIComponent('秦测评')}`);
       const row = p.locator('[data-testid="expert-row"][data-email="qin.ceping@example.com"]');
       await row.waitFor();
@@ -237,7 +235,7 @@ describe('专家库: import, table, export and an invitation in Chromium', { ski
       page = await newChinesePage(browser);
       errors.push(...watchErrors(page));
       const o = page;
-      await logIn(o, server.baseUrl, ORGANIZER);
+      await logIn(o, server.baseUrl, DEMO_ORGANIZER);
       await o.goto(`${server.baseUrl}/organizer/programs/${program.id}?tab=experts`);
       const mine = o.locator('[data-testid="program-expert-row"][data-email="qin.ceping@example.com"]');
       await mine.waitFor();

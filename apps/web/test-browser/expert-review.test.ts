@@ -8,19 +8,18 @@
 // hand-computed Σ weight × score / max. The workspace stacks on a 390 px phone without horizontal
 // scroll, and the roadshow timer counts down, turns amber and red, and moves on to Q&A.
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { appErrors, browserUnavailable, launchBrowser, seeTestId, watchErrors } from './support/browser.ts';
+import { appErrors, browserUnavailable, seeTestId, watchErrors } from './support/browser.ts';
 import { signedIn, type HttpClient } from './support/http-client.ts';
-import { DEMO_PASSWORD, logIn, newChinesePage, withScreenshot } from './support/journey.ts';
+import { DEMO_EXPERT, DEMO_ORGANIZER, DEMO_PASSWORD, logIn, newChinesePage, withScreenshot } from './support/journey.ts';
+import { liveServer } from './support/live-app.ts';
 import { pdfPages } from './support/pdf-text.ts';
 import { programBySlug, screenedCnblue } from './support/seed-applications.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { RunningServer } from './support/server.ts';
 
 const skip = browserUnavailable();
-const ORGANIZER = 'organizer@demo.lvping.local';
-const EXPERT = 'expert@demo.lvping.local';
 const EXPERT_NAME = '演示评审专家';
 const PROGRAM = 'cnblue-2022-demo';
 const TRACK = 'xinnengyuan';
@@ -121,23 +120,17 @@ async function submitSheet(page: Page, expectedTotal: string) {
 const pngWidth = (png: Buffer) => png.readUInt32BE(16);
 
 describe('评审专家: confirm or declare 回避, score with autosave, submit and lock, in Chromium', { skip: skip ?? false, timeout: 300_000 }, () => {
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const live = liveServer();
+  before(() => ({ server, browser } = live));
 
   test('the demo expert declares one conflict and scores two applications; totals are Σ weight × score / max', async () => {
-    const organizer = await signedIn(server.baseUrl, ORGANIZER, DEMO_PASSWORD);
+    const organizer = await signedIn(server.baseUrl, DEMO_ORGANIZER, DEMO_PASSWORD);
     const program = await programBySlug(organizer, PROGRAM);
     const apps = (await screenedCnblue(server.baseUrl, organizer, program.id, TRACK, APPLICANT, ORGS)).map((app, i) => ({ ...app, org: ORGS[i] }));
     await assignDemoExpert(organizer, program.id, apps);
 
     // Through the API first: the expert's three assignments, in the first round, unconfirmed; nothing readable yet.
-    const expertApi = await signedIn(server.baseUrl, EXPERT, DEMO_PASSWORD);
+    const expertApi = await signedIn(server.baseUrl, DEMO_EXPERT, DEMO_PASSWORD);
     const mine = (await expertApi.ok(expertApi.get('/api/review-assignments/mine'))).items as { id: string; applicationNumber: string; roundId: string; confirmed: boolean; status: string; orgName: string | null }[];
     assert.equal(mine.length, 3);
     assert.ok(mine.every((m) => m.roundId === 'ruwei' && !m.confirmed && m.status === 'published'));
@@ -158,7 +151,7 @@ describe('评审专家: confirm or declare 回避, score with autosave, submit a
 
     await withScreenshot(() => current, 'expert-review', async () => {
       // 我的评审: one card for 创蓝 · 入围评估 with its progress, three rows by number.
-      await logIn(page, server.baseUrl, EXPERT);
+      await logIn(page, server.baseUrl, DEMO_EXPERT);
       await page.getByTestId('nav-expert').click();
       await page.waitForURL(`${server.baseUrl}/expert/assignments`);
       const group = page.locator('[data-testid="my-review-group"][data-round="ruwei"]');
@@ -274,7 +267,7 @@ describe('评审专家: confirm or declare 回避, score with autosave, submit a
       const phone = await phoneCtx.newPage();
       const phoneErrors = watchErrors(phone);
       current = phone;
-      await logIn(phone, server.baseUrl, EXPERT);
+      await logIn(phone, server.baseUrl, DEMO_EXPERT);
       await phone.goto(`${server.baseUrl}/expert/assignments/${secondId}`);
       await seeTestId(phone, 'score-sheet', 20_000);
       await phone.getByTestId('reading').getByText('高功率密度液流电池电堆').first().waitFor();
@@ -356,13 +349,13 @@ describe('评审专家: confirm or declare 回避, score with autosave, submit a
   test('the roadshow timer counts down the presentation, turns amber then red, and moves on to Q&A', async () => {
     // 入围评估 has no roadshow: its sheet is served with the timing of one (河南's rounds have 8 + 7);
     // the browser's clock is driven by hand.
-    const expertApi = await signedIn(server.baseUrl, EXPERT, DEMO_PASSWORD);
+    const expertApi = await signedIn(server.baseUrl, DEMO_EXPERT, DEMO_PASSWORD);
     const mine = (await expertApi.ok(expertApi.get('/api/review-assignments/mine'))).items as { id: string; confirmed: boolean; status: string }[];
     const id = mine.find((m) => m.confirmed && m.status === 'published')!.id;
     const page = await newChinesePage(browser);
     const errors = watchErrors(page);
     await withScreenshot(() => page, 'roadshow-timer', async () => {
-      await logIn(page, server.baseUrl, EXPERT);
+      await logIn(page, server.baseUrl, DEMO_EXPERT);
       // Without timing the page says there is nothing to time.
       await page.goto(`${server.baseUrl}/expert/assignments/${id}/timer`);
       await seeTestId(page, 'timer-none');

@@ -10,12 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { appErrors, browserUnavailable, launchBrowser, seeTestId, watchErrors } from './support/browser.ts';
+import { appErrors, browserUnavailable, seeTestId, watchErrors } from './support/browser.ts';
 import { pdfBytes } from './support/files.ts';
 import { registered, signedIn, type HttpClient } from './support/http-client.ts';
-import { DEMO_PASSWORD, logIn, newChinesePage, withScreenshot } from './support/journey.ts';
+import { DEMO_ORGANIZER, DEMO_PASSWORD, logIn, newChinesePage, withScreenshot } from './support/journey.ts';
+import { liveServer } from './support/live-app.ts';
 import { programBySlug, submitXiandaoGreen } from './support/seed-applications.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { RunningServer } from './support/server.ts';
 import { startInbox, type Inbox } from './support/smtp.ts';
 
 const skip = browserUnavailable();
@@ -66,18 +67,16 @@ describe('推荐: quota, endorsements, units and invitations in Chromium', { ski
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lvping-recommend-'));
     inbox = await startInbox();
-    server = await startServer({ SMTP_URL: inbox.url });
-    browser = await launchBrowser();
   });
+  const live = liveServer(() => ({ SMTP_URL: inbox.url }));
+  before(() => ({ server, browser } = live));
   after(async () => {
-    await browser?.close();
-    await server?.stop();
     await inbox?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   test('a unit administrator endorses two candidates and is stopped by the quota', async () => {
-    const organizer = await signedIn(server.baseUrl, 'organizer@demo.lvping.local', DEMO_PASSWORD);
+    const organizer = await signedIn(server.baseUrl, DEMO_ORGANIZER, DEMO_PASSWORD);
     const programId = await setXiandaoQuota(organizer, 2);
     // The demo recommender acts for 演示推荐单位; three applicants name it.
     const applicant = await registered(server.baseUrl, 'ccus-applicant@example.com', 'green low carbon 2026', '碳捕集申报人');
@@ -144,8 +143,8 @@ describe('推荐: quota, endorsements, units and invitations in Chromium', { ski
     const errors = watchErrors(page);
     await withScreenshot(() => page, 'recommend-units', async () => {
       const p = page!;
-      await logIn(p, server.baseUrl, 'organizer@demo.lvping.local');
-      const { id } = await programBySlug(await signedIn(server.baseUrl, 'organizer@demo.lvping.local', DEMO_PASSWORD), PROGRAM);
+      await logIn(p, server.baseUrl, DEMO_ORGANIZER);
+      const { id } = await programBySlug(await signedIn(server.baseUrl, DEMO_ORGANIZER, DEMO_PASSWORD), PROGRAM);
       await p.goto(`${server.baseUrl}/organizer/programs/${id}?tab=units`);
       await seeTestId(p, 'units-table');
       await p.getByTestId('units-import').click();

@@ -14,16 +14,16 @@ import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { formatShanghai, shanghaiToEpoch } from '@lvping/domain/program/shanghai-time.ts';
 import { mailText, startSmtpServer } from '../../server/test/support/smtp.ts';
-import { appErrors, browserUnavailable, launchBrowser, seeTestId, watchErrors } from './support/browser.ts';
+import { appErrors, browserUnavailable, seeTestId, watchErrors } from './support/browser.ts';
 import { typeInPicker } from './support/form-fill.ts';
 import { signedIn, type HttpClient } from './support/http-client.ts';
-import { DEMO_PASSWORD, logIn, newChinesePage, withScreenshot } from './support/journey.ts';
+import { DEMO_EXPERT, DEMO_ORGANIZER, DEMO_PASSWORD, logIn, newChinesePage, withScreenshot } from './support/journey.ts';
+import { liveServer } from './support/live-app.ts';
 import { acceptedExperts, cnblueSheet, demoExpert, EXPERT_PASSWORD, moveIntoPast, myAssignments, scoreAs, sheetTotal, waitFor, type ExpertAccount } from './support/review-seed.ts';
 import { programBySlug, screenedCnblue } from './support/seed-applications.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { RunningServer } from './support/server.ts';
 
 const skip = browserUnavailable();
-const ORGANIZER = 'organizer@demo.lvping.local';
 const PROGRAM = 'cnblue-2022-demo';
 const TRACK = 'xinnengyuan';
 const APPLICANT = { email: 'rounds.applicant@example.com', password: 'review rounds 2026', name: '轮次测试申报人' };
@@ -65,7 +65,7 @@ type App = { id: string; number: string };
 async function seed(api: HttpClient, programId: string): Promise<{ apps: App[]; experts: ExpertAccount[] }> {
   const apps: App[] = await screenedCnblue(server.baseUrl, api, programId, TRACK, APPLICANT, ORGS);
   await moveIntoPast(api, programId, 'ruwei');
-  const experts = [await demoExpert(server.baseUrl, api, programId, 'expert@demo.lvping.local', DEMO_PASSWORD), ...(await acceptedExperts(server.baseUrl, api, programId, smtp.mails, POOL))];
+  const experts = [await demoExpert(server.baseUrl, api, programId, DEMO_EXPERT, DEMO_PASSWORD), ...(await acceptedExperts(server.baseUrl, api, programId, smtp.mails, POOL))];
 
   const base = `/api/programs/${programId}/assignment`;
   for (const [a, panel] of PANELS.entries()) {
@@ -102,17 +102,15 @@ async function seed(api: HttpClient, programId: string): Promise<{ apps: App[]; 
 describe('评审: progress, reminders, ranking, unlock, advance, and the next round, in Chromium', { skip: skip ?? false, timeout: 300_000 }, () => {
   before(async () => {
     smtp = await startSmtpServer();
-    server = await startServer({ SMTP_URL: smtp.url });
-    browser = await launchBrowser();
   });
+  const live = liveServer(() => ({ SMTP_URL: smtp.url }));
+  before(() => ({ server, browser } = live));
   after(async () => {
-    await browser?.close();
-    await server?.stop();
     await smtp?.close();
   });
 
   test('the organizer watches, reminds, ranks, unlocks and advances; the next round holds exactly the entrants', async () => {
-    const api = await signedIn(server.baseUrl, ORGANIZER, DEMO_PASSWORD);
+    const api = await signedIn(server.baseUrl, DEMO_ORGANIZER, DEMO_PASSWORD);
     const program = await programBySlug(api, PROGRAM);
     const { apps, experts } = await seed(api, program.id);
     const late = experts[LATE];
@@ -124,7 +122,7 @@ describe('评审: progress, reminders, ranking, unlock, advance, and the next ro
     let entrants: string[] = [];
 
     await withScreenshot(() => organizer, 'review-rounds', async () => {
-      await logIn(organizer, server.baseUrl, ORGANIZER);
+      await logIn(organizer, server.baseUrl, DEMO_ORGANIZER);
       await organizer.goto(`${server.baseUrl}/organizer/programs/${program.id}`);
       await organizer.getByTestId('tab-review').click();
       await organizer.locator('[data-testid="review-tab"][data-round="ruwei"]').waitFor();

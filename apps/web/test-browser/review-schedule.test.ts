@@ -16,18 +16,17 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { shanghaiToEpoch } from '@lvping/domain/program/shanghai-time.ts';
-import { appErrors, browserUnavailable, launchBrowser, seeTestId, watchErrors } from './support/browser.ts';
+import { appErrors, browserUnavailable, seeTestId, watchErrors } from './support/browser.ts';
 import { pdfBytes } from './support/files.ts';
 import { chooseTypedOption, typeInPicker } from './support/form-fill.ts';
 import { signedIn, type HttpClient } from './support/http-client.ts';
-import { DEMO_PASSWORD, download, logIn, newChinesePage, withScreenshot } from './support/journey.ts';
+import { DEMO_EXPERT, DEMO_ORGANIZER, DEMO_PASSWORD, download, logIn, newChinesePage, withScreenshot } from './support/journey.ts';
+import { liveServer } from './support/live-app.ts';
 import { cnblueSheet, myAssignments, type MyAssignment } from './support/review-seed.ts';
 import { programBySlug, screenedCnblue } from './support/seed-applications.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { RunningServer } from './support/server.ts';
 
 const skip = browserUnavailable();
-const ORGANIZER = 'organizer@demo.lvping.local';
-const EXPERT = 'expert@demo.lvping.local';
 const PROGRAM = 'cnblue-2022-demo';
 const TRACK = 'xinnengyuan';
 const APPLICANT = { email: 'schedule.applicant@example.com', password: 'review schedule 2026', name: '评审安排测试申报人' };
@@ -85,7 +84,7 @@ async function seed(api: HttpClient, programId: string) {
   const apps: App[] = await screenedCnblue(server.baseUrl, api, programId, TRACK, APPLICANT, ORGS);
   const panel: { expertId: string; expert: { name: string; email: string } }[] = (await api.ok(api.get(`/api/programs/${programId}/experts`))).items;
   const idOf = (pred: (e: { name: string; email: string }) => boolean) => panel.find((x) => pred(x.expert))!.expertId;
-  const demo: Expert = { id: idOf((e) => e.email === EXPERT), client: await signedIn(server.baseUrl, EXPERT, DEMO_PASSWORD) };
+  const demo: Expert = { id: idOf((e) => e.email === DEMO_EXPERT), client: await signedIn(server.baseUrl, DEMO_EXPERT, DEMO_PASSWORD) };
   await assignRound(api, programId, 'ruwei', apps, demo);
   await scoreRound(demo, 'ruwei', apps);
   await advance(api, programId, 'ruwei', apps.map((a) => a.id));
@@ -130,18 +129,14 @@ async function scheduleSlot(page: Page, number: string, slot: { panel: string; s
 }
 
 describe('评审安排: site visits, the visit report, the roadshow timetable and panel members, in Chromium', { skip: skip ?? false, timeout: 300_000 }, () => {
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
+  after(() => {
     if (process.env.DEBUG_SERVER_LOG) console.log(server?.output());
-    await browser?.close();
-    await server?.stop();
   });
+  const live = liveServer();
+  before(() => ({ server, browser } = live));
 
   test('the organizer schedules visits and slots and adds a panel; the expert uploads the report; the applicant is told', async (t) => {
-    const api = await signedIn(server.baseUrl, ORGANIZER, DEMO_PASSWORD);
+    const api = await signedIn(server.baseUrl, DEMO_ORGANIZER, DEMO_PASSWORD);
     const program = await programBySlug(api, PROGRAM);
     const { apps, demo, kaocha, chen, liu } = await seed(api, program.id);
     const [A, B] = apps;
@@ -152,7 +147,7 @@ describe('评审安排: site visits, the visit report, the roadshow timetable an
     let page: Page | undefined = organizer;
 
     await withScreenshot(() => page, 'review-schedule', async () => {
-      await logIn(organizer, server.baseUrl, ORGANIZER);
+      await logIn(organizer, server.baseUrl, DEMO_ORGANIZER);
 
       // 入围评估 is an online round: nothing to schedule.
       await organizer.goto(schedulePage('ruwei'));
@@ -203,7 +198,7 @@ describe('评审安排: site visits, the visit report, the roadshow timetable an
     page = expertPage;
     let reportId = '';
     await withScreenshot(() => page, 'review-schedule-expert', async () => {
-      await logIn(expertPage, server.baseUrl, EXPERT);
+      await logIn(expertPage, server.baseUrl, DEMO_EXPERT);
       await expertPage.goto(`${server.baseUrl}/expert/assignments/${mineA.id}`);
       await seeTestId(expertPage, 'review-workspace', 20_000);
       await seeTestId(expertPage, 'reading', 20_000);

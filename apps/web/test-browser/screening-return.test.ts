@@ -2,14 +2,15 @@
 // the checklist and returns an application with comments; the applicant hears of it through the
 // bell, fixes the application and resubmits it; the screener sees the two versions compared and
 // passes it. The application itself is submitted through the API: its filling is not the point.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { appErrors, browserUnavailable, launchBrowser, seeTestId, seeText, watchErrors } from './support/browser.ts';
+import { appErrors, browserUnavailable, seeTestId, seeText, watchErrors } from './support/browser.ts';
 import { registered, signedIn } from './support/http-client.ts';
 import { logIn, newChinesePage, withScreenshot } from './support/journey.ts';
 import { programBySlug, submitCnblue } from './support/seed-applications.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { liveServer } from './support/live-app.ts';
+import type { RunningServer } from './support/server.ts';
 
 const skip = browserUnavailable();
 const PROGRAM = 'cnblue-2022-demo';
@@ -23,14 +24,8 @@ let browser: Browser;
 let pages: Page[] = [];
 
 describe('初筛: return for revision, resubmission, pass in Chromium', { skip: skip ?? false, timeout: 240_000 }, () => {
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const live = liveServer();
+  before(() => ({ server, browser } = live));
 
   test('a screener returns an application, the applicant fixes and resubmits it, the screener passes it', async () => {
     const applicant = await registered(server.baseUrl, APPLICANT.email, APPLICANT.password, APPLICANT.name);

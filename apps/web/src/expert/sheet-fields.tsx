@@ -9,13 +9,21 @@ import { formatPoints, problemsAt, type LiveTotal } from './scoring-model.ts';
 
 type Common = { problems: readonly FieldError[]; readOnly: boolean };
 
-/** A field's messages under it, with the path in the test id (`problem-scores.lvse`). */
-function useHelp(problems: readonly FieldError[], path: string): { invalid: boolean; help: ReactNode } {
+type Help = { validateStatus: 'error' | undefined; help: ReactNode };
+
+/**
+ * A field's messages under it, with the path in the test id (`problem-scores.lvse`): `invalid`,
+ * and `item`, the Form.Item's validateStatus and help.
+ */
+function useHelp(problems: readonly FieldError[], path: string): { invalid: boolean; item: Help } {
   const { pick } = useI18n();
   const own = problemsAt(problems, path);
-  if (!own.length) return { invalid: false, help: undefined };
-  return { invalid: true, help: <span data-testid={`problem-${path}`}>{[...new Set(own.map((p) => pick(p.message)))].join('；')}</span> };
+  if (!own.length) return { invalid: false, item: { validateStatus: undefined, help: undefined } };
+  return { invalid: true, item: { validateStatus: 'error', help: <span data-testid={`problem-${path}`}>{[...new Set(own.map((p) => pick(p.message)))].join('；')}</span> } };
 }
+
+/** The class of a gate or criterion block, marked when any of its fields has a problem. */
+const itemClass = (invalid: boolean) => (invalid ? 'lv-sheet-item lv-field lv-field-invalid' : 'lv-sheet-item lv-field');
 
 function Guidance({ text }: { text: string }) {
   if (!text) return null;
@@ -29,10 +37,10 @@ function GateItem({ gate, value, onChange, problems, readOnly }: Common & { gate
   const choice = useHelp(problems, `gates.${gate.id}`);
   const noteHelp = useHelp(problems, `gates.${gate.id}.note`);
   return (
-    <div id={`f-gates.${gate.id}`} className={choice.invalid || noteHelp.invalid ? 'lv-sheet-item lv-field lv-field-invalid' : 'lv-sheet-item lv-field'} data-testid="gate" data-gate={gate.id}>
+    <div id={`f-gates.${gate.id}`} className={itemClass(choice.invalid || noteHelp.invalid)} data-testid="gate" data-gate={gate.id}>
       <Typography.Text strong>{loc(lang, gate.name, gate.nameEn)}</Typography.Text>
       <Guidance text={loc(lang, gate.guidance ?? '', gate.guidanceEn)} />
-      <Form.Item validateStatus={choice.invalid ? 'error' : undefined} help={choice.help} style={{ marginBottom: 8 }}>
+      <Form.Item {...choice.item} style={{ marginBottom: 8 }}>
         <Radio.Group
           optionType="button"
           buttonStyle="solid"
@@ -45,7 +53,7 @@ function GateItem({ gate, value, onChange, problems, readOnly }: Common & { gate
         </Radio.Group>
       </Form.Item>
       {pass === false && (
-        <Form.Item label={t('ss.gateNote')} required={!readOnly} validateStatus={noteHelp.invalid ? 'error' : undefined} help={noteHelp.help}>
+        <Form.Item label={t('ss.gateNote')} required={!readOnly} {...noteHelp.item}>
           <Input.TextArea
             autoSize={{ minRows: 2, maxRows: 8 }}
             maxLength={2000}
@@ -105,7 +113,7 @@ function CriterionItem(props: Common & { criterion: Criterion; score: number | n
   return (
     <div
       id={`f-scores.${c.id}`}
-      className={scoreHelp.invalid || commentHelp.invalid ? 'lv-sheet-item lv-field lv-field-invalid' : 'lv-sheet-item lv-field'}
+      className={itemClass(scoreHelp.invalid || commentHelp.invalid)}
       data-testid="criterion"
       data-criterion={c.id}
     >
@@ -117,7 +125,7 @@ function CriterionItem(props: Common & { criterion: Criterion; score: number | n
         </Typography.Text>
       </div>
       <Guidance text={loc(lang, c.guidance ?? '', c.guidanceEn)} />
-      <Form.Item validateStatus={scoreHelp.invalid ? 'error' : undefined} help={scoreHelp.help} style={{ marginBottom: 8 }}>
+      <Form.Item {...scoreHelp.item} style={{ marginBottom: 8 }}>
         <ScoreInput criterion={c} value={score} onChange={props.onScore} readOnly={readOnly} />
       </Form.Item>
       <div className="lv-weighted" data-testid={`weighted-${c.id}`} data-weighted={part?.weighted ?? ''}>
@@ -126,8 +134,7 @@ function CriterionItem(props: Common & { criterion: Criterion; score: number | n
       <Form.Item
         label={t('ss.comment')}
         required={needsComment && !readOnly}
-        validateStatus={commentHelp.invalid ? 'error' : undefined}
-        help={commentHelp.help}
+        {...commentHelp.item}
         extra={c.commentBelow !== undefined ? <span data-testid={`comment-rule-${c.id}`}>{t('ss.commentBelow', { n: c.commentBelow })}</span> : undefined}
       >
         <Input.TextArea
@@ -180,8 +187,7 @@ export function SheetFields({ rubric, sheet, total, onChange, problems, readOnly
         <Form.Item
           label={rubric.overallComment === 'required' ? t('ss.overall') : t('ss.overallOptional')}
           required={rubric.overallComment === 'required' && !readOnly}
-          validateStatus={overall.invalid ? 'error' : undefined}
-          help={overall.help}
+          {...overall.item}
         >
           <Input.TextArea
             autoSize={{ minRows: 3, maxRows: 14 }}

@@ -9,7 +9,7 @@ import { formatEnd } from '../shell/shanghai.ts';
 import { useLoad } from '../shell/use-load.ts';
 import { ReviewProgressChart } from './review-progress-chart.tsx';
 import { ReviewReminders } from './review-reminders.tsx';
-import type { RoundInfo } from './review-rounds-model.ts';
+import { pagedOver, type RoundInfo } from './review-rounds-model.ts';
 import { ReviewSheets } from './review-sheets.tsx';
 
 /** Experts submit while the organizer watches: the numbers are read again this often while the page is in view. */
@@ -91,7 +91,7 @@ function Experts({ experts }: { experts: ProgressExpert[] }) {
         size="small"
         columns={columns}
         dataSource={experts}
-        pagination={experts.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        pagination={pagedOver(experts.length, 50)}
         locale={{ emptyText: t('rd.noAssignments') }}
         onRow={(e) => ({ 'data-testid': 'review-expert-row', 'data-email': e.email, 'data-late': e.late, 'data-submitted': e.submitted, 'data-assigned': e.assigned }) as object}
         data-testid="review-experts"

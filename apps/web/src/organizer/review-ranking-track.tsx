@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd';
 import { MinusSquareOutlined, PlusSquareOutlined, UserAddOutlined } from '@ant-design/icons';
@@ -5,7 +6,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { RankedApplication, RankingMethod, RoundRanking, TrackRanking } from '../api/review.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ReviewExplain } from './review-explain.tsx';
-import { fixed, needsReviewer, percent, signed } from './review-rounds-model.ts';
+import { fixed, needsReviewer, pagedOver, percent, signed } from './review-rounds-model.ts';
 
 type Expert = TrackRanking['experts'][number];
 type Props = { programId: string; roundId: string; ranking: RoundRanking; track: TrackRanking; method: RankingMethod };
@@ -59,6 +60,26 @@ function ExpertFits({ experts, method }: { experts: Expert[]; method: RankingMet
   );
 }
 
+/** A list of applications left out of the ranking, under its title; nothing when there are none. Items are `<testId>-item`. */
+function NotRanked<T extends { number: string }>({ title, items, testId, render }: { title: string; items: T[]; testId: string; render: (x: T) => ReactNode }) {
+  if (!items.length) return null;
+  return (
+    <>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>{title}</Typography.Title>
+      <List
+        size="small"
+        dataSource={items}
+        data-testid={testId}
+        renderItem={(x) => (
+          <List.Item data-testid={`${testId}-item`} data-number={x.number}>
+            {render(x)}
+          </List.Item>
+        )}
+      />
+    </>
+  );
+}
+
 /** One track's ranking, best first, each row expandable into its explanation; then the order's rules, the experts, and what is not ranked. */
 export function ReviewRankingTrack({ programId, roundId, ranking, track, method }: Props) {
   const { t, pick } = useI18n();
@@ -108,7 +129,7 @@ export function ReviewRankingTrack({ programId, roundId, ranking, track, method 
         size="small"
         columns={columns}
         dataSource={track.items}
-        pagination={track.items.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
+        pagination={pagedOver(track.items.length, 100)}
         // Fixed: the wide explanation in an expanded row scrolls within it instead of widening the ranking.
         tableLayout="fixed"
         locale={{ emptyText: t('rd.noRanked') }}
@@ -138,54 +159,40 @@ export function ReviewRankingTrack({ programId, roundId, ranking, track, method 
           <ExpertFits experts={track.experts} method={method} />
         </>
       )}
-      {track.excluded.length > 0 && (
-        <>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('rd.excluded')}</Typography.Title>
-          <List
+      <NotRanked
+        title={t('rd.excluded')}
+        items={track.excluded}
+        testId="review-excluded"
+        render={(x) => (
+          <Descriptions
             size="small"
-            dataSource={track.excluded}
-            data-testid="review-excluded"
-            renderItem={(x) => (
-              <List.Item data-testid="review-excluded-item" data-number={x.number}>
-                <Descriptions
-                  size="small"
-                  column={1}
-                  title={`${x.number} ${x.title}`}
-                  items={x.reasons.map((r, i) => ({
-                    key: i,
-                    label: r.gate,
-                    children: (
-                      <Space orientation="vertical" size={0}>
-                        <span>{t('rd.failedBy', { n: r.failedBy, of: r.of })}</span>
-                        {r.notes.filter(Boolean).map((n, j) => <Typography.Text key={j} type="secondary">{n}</Typography.Text>)}
-                      </Space>
-                    ),
-                  }))}
-                />
-              </List.Item>
-            )}
-          />
-        </>
-      )}
-      {track.unscored.length > 0 && (
-        <>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('rd.unscored')}</Typography.Title>
-          <List
-            size="small"
-            dataSource={track.unscored}
-            data-testid="review-unscored"
-            renderItem={(x) => (
-              <List.Item data-testid="review-unscored-item" data-number={x.number}>
-                <Space wrap>
-                  <Typography.Text strong>{x.number}</Typography.Text>
-                  <span>{x.title}</span>
-                  <Typography.Text type="secondary">{t('rd.unscoredCount', { submitted: x.submitted, assigned: x.assigned })}</Typography.Text>
+            column={1}
+            title={`${x.number} ${x.title}`}
+            items={x.reasons.map((r, i) => ({
+              key: i,
+              label: r.gate,
+              children: (
+                <Space orientation="vertical" size={0}>
+                  <span>{t('rd.failedBy', { n: r.failedBy, of: r.of })}</span>
+                  {r.notes.filter(Boolean).map((n, j) => <Typography.Text key={j} type="secondary">{n}</Typography.Text>)}
                 </Space>
-              </List.Item>
-            )}
+              ),
+            }))}
           />
-        </>
-      )}
+        )}
+      />
+      <NotRanked
+        title={t('rd.unscored')}
+        items={track.unscored}
+        testId="review-unscored"
+        render={(x) => (
+          <Space wrap>
+            <Typography.Text strong>{x.number}</Typography.Text>
+            <span>{x.title}</span>
+            <Typography.Text type="secondary">{t('rd.unscoredCount', { submitted: x.submitted, assigned: x.assigned })}</Typography.Text>
+          </Space>
+        )}
+      />
     </Card>
   );
 }

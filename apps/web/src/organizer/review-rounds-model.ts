@@ -73,3 +73,6 @@ export function signed(x: number, digits = 2): string {
 /** Flags that concern one application: more reviewers is the remedy. */
 export const needsReviewer = (f: RankingFlag) => f.applicationId !== null && ['app-disagreement', 'app-few-reviews', 'app-single-review'].includes(f.kind);
 
+
+/** A table's pagination: one page of `size` rows at most, none while every row fits on it. */
+export const pagedOver = (rows: number, size: number) => (rows > size ? { pageSize: size, showSizeChanger: false } : false);

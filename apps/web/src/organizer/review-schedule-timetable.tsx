@@ -1,11 +1,10 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, AutoComplete, Button, Card, DatePicker, Empty, Form, Input, Modal, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
+import { AutoComplete, Button, Card, DatePicker, Empty, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import { CalendarOutlined, EditOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { reviewScheduleAdminApi, type RoundSchedule, type ScheduleItem } from '../api/review-schedule-admin.api.ts';
-import { clearChanged } from '../forms/clear-changed.ts';
-import { useFormErrors } from '../forms/use-form-errors.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { ScheduleItemModal } from './review-schedule-item-modal.tsx';
 import { PanelMembersModal } from './review-schedule-members.tsx';
 import { overlapsOf, panelNames, slotDraft, slotTimeText, timetable, type PanelGroup, type SlotRow } from './review-schedule-model.ts';
 import { PlaceText } from './review-schedule-place.tsx';
@@ -165,10 +164,7 @@ const slotFields = ['panel', 'startsAt', 'place'] as const;
 /** One application's slot: the panel (an existing one offered as you type), the Beijing time, the room or link. */
 function SlotModal({ programId, schedule, item, onClose, onDone }: { programId: string; schedule: RoundSchedule; item: ScheduleItem; onClose: () => void; onDone: (s: RoundSchedule) => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm();
-  const errors = useFormErrors(form, slotFields);
-  const [busy, setBusy] = useState(false);
   const [initial] = useState(() => {
     const d = slotDraft(schedule, item);
     // The picker shows wall time, read as Beijing time whatever the browser's zone.
@@ -178,70 +174,34 @@ function SlotModal({ programId, schedule, item, onClose, onDone }: { programId: 
   const typed = Form.useWatch('panel', form) as string | undefined;
   const options = panels.filter((p) => !typed || p.includes(typed.trim())).map((p) => ({ value: p, label: <span data-testid="sched-panel-option" data-panel={p}>{p}</span> }));
 
-  const submit = async () => {
-    errors.clear();
-    let v: { panel: string; startsAt: Dayjs; place: string };
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    try {
-      const s = await reviewScheduleAdminApi.setSlot(programId, schedule.roundId, item.applicationId, { panel: v.panel.trim(), startsAt: v.startsAt.format('YYYY-MM-DD HH:mm'), place: v.place.trim() });
-      void message.success(t('sch.slot.saved'));
-      onDone(s);
-    } catch (e) {
-      errors.show(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const required = { required: true, whitespace: true, message: t('sch.required') };
   return (
-    <Modal
-      open
+    <ScheduleItemModal<{ panel: string; startsAt: Dayjs; place: string }>
+      testId="sched-slot"
+      form={form}
+      fields={slotFields}
       title={t(item.slot ? 'sch.slot.titleEdit' : 'sch.slot.titleNew', { number: item.number })}
-      okText={t('sch.save')}
-      cancelText={t('sch.cancel')}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      okButtonProps={{ loading: busy, 'data-testid': 'sched-slot-save' } as ButtonProps}
-      cancelButtonProps={{ 'data-testid': 'sched-slot-cancel' } as ButtonProps}
-      destroyOnHidden
+      item={item}
+      initialValues={initial}
+      save={(v) => reviewScheduleAdminApi.setSlot(programId, schedule.roundId, item.applicationId, { panel: v.panel.trim(), startsAt: v.startsAt.format('YYYY-MM-DD HH:mm'), place: v.place.trim() })}
+      savedText={t('sch.slot.saved')}
+      onClose={onClose}
+      onDone={onDone}
+      note={schedule.timing && (
+        <Typography.Paragraph type="secondary">{t('sch.slot.timing', { present: schedule.timing.presentMinutes, qa: schedule.timing.qaMinutes })}</Typography.Paragraph>
+      )}
     >
-      <div data-testid="sched-slot-modal">
-        <Typography.Paragraph type="secondary">
-          {item.title} · {item.orgName}
-        </Typography.Paragraph>
-        {schedule.timing && (
-          <Typography.Paragraph type="secondary">{t('sch.slot.timing', { present: schedule.timing.presentMinutes, qa: schedule.timing.qaMinutes })}</Typography.Paragraph>
-        )}
-        {errors.formError && <Alert type="error" showIcon title={errors.formError} style={{ marginBottom: 12 }} data-testid="sched-slot-error" data-code={errors.formErrorCode ?? undefined} />}
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={initial}
-          onValuesChange={(changed) => {
-            errors.clear();
-            clearChanged(form, changed);
-          }}
-        >
-          <Form.Item name="panel" label={t('sch.slot.panel')} extra={t('sch.slot.panelHint')} rules={[required]}>
-            <AutoComplete options={options} style={{ width: 280 }}>
-              <Input maxLength={100} data-testid="sched-slot-panel" />
-            </AutoComplete>
-          </Form.Item>
-          <Form.Item name="startsAt" label={t('sch.slot.startsAt')} rules={[{ required: true, message: t('sch.required') }]}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: 240 }} data-testid="sched-slot-starts" />
-          </Form.Item>
-          <Form.Item name="place" label={t('sch.slot.place')} extra={t('sch.slot.placeHint')} rules={[required]}>
-            <Input maxLength={500} data-testid="sched-slot-place-input" />
-          </Form.Item>
-        </Form>
-        <Typography.Text type="secondary">{t('sch.notifyHint')}</Typography.Text>
-      </div>
-    </Modal>
+      <Form.Item name="panel" label={t('sch.slot.panel')} extra={t('sch.slot.panelHint')} rules={[required]}>
+        <AutoComplete options={options} style={{ width: 280 }}>
+          <Input maxLength={100} data-testid="sched-slot-panel" />
+        </AutoComplete>
+      </Form.Item>
+      <Form.Item name="startsAt" label={t('sch.slot.startsAt')} rules={[{ required: true, message: t('sch.required') }]}>
+        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: 240 }} data-testid="sched-slot-starts" />
+      </Form.Item>
+      <Form.Item name="place" label={t('sch.slot.place')} extra={t('sch.slot.placeHint')} rules={[required]}>
+        <Input maxLength={500} data-testid="sched-slot-place-input" />
+      </Form.Item>
+    </ScheduleItemModal>
   );
 }

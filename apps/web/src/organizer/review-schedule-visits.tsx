@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Space, Table, Typography, type ButtonProps } from 'antd';
+import { Button, DatePicker, Form, Input, Space, Table, Typography } from 'antd';
 import { CalendarOutlined, EditOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { reviewScheduleAdminApi, reviewScheduleFiles, type RoundSchedule, type ScheduleItem } from '../api/review-schedule-admin.api.ts';
-import { clearChanged } from '../forms/clear-changed.ts';
-import { useFormErrors } from '../forms/use-form-errors.ts';
 import { formatBytes } from '../form-renderer/answers.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { DownloadButton } from '../shell/download-button.tsx';
+import { ScheduleItemModal } from './review-schedule-item-modal.tsx';
 
 type Props = { programId: string; schedule: RoundSchedule; onSchedule: (s: RoundSchedule) => void };
 
@@ -91,70 +90,31 @@ const visitFields = ['date', 'team', 'address'] as const;
 /** The visit's date, team and address; what the server refuses shows on its field. */
 function VisitModal({ programId, roundId, item, onClose, onDone }: { programId: string; roundId: string; item: ScheduleItem; onClose: () => void; onDone: (s: RoundSchedule) => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm();
-  const errors = useFormErrors(form, visitFields);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    errors.clear();
-    let v: { date: Dayjs; team: string; address: string };
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    try {
-      const s = await reviewScheduleAdminApi.setVisit(programId, roundId, item.applicationId, { date: v.date.format('YYYY-MM-DD'), team: v.team.trim(), address: v.address.trim() });
-      void message.success(t('sch.visit.saved'));
-      onDone(s);
-    } catch (e) {
-      errors.show(e);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const required = { required: true, whitespace: true, message: t('sch.required') };
   return (
-    <Modal
-      open
+    <ScheduleItemModal<{ date: Dayjs; team: string; address: string }>
+      testId="sched-visit"
+      form={form}
+      fields={visitFields}
       title={t(item.visit ? 'sch.visit.titleEdit' : 'sch.visit.titleNew', { number: item.number })}
-      okText={t('sch.save')}
-      cancelText={t('sch.cancel')}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      okButtonProps={{ loading: busy, 'data-testid': 'sched-visit-save' } as ButtonProps}
-      cancelButtonProps={{ 'data-testid': 'sched-visit-cancel' } as ButtonProps}
-      destroyOnHidden
+      item={item}
+      initialValues={item.visit ? { date: dayjs(item.visit.date), team: item.visit.team, address: item.visit.address } : {}}
+      save={(v) => reviewScheduleAdminApi.setVisit(programId, roundId, item.applicationId, { date: v.date.format('YYYY-MM-DD'), team: v.team.trim(), address: v.address.trim() })}
+      savedText={t('sch.visit.saved')}
+      onClose={onClose}
+      onDone={onDone}
     >
-      <div data-testid="sched-visit-modal">
-        <Typography.Paragraph type="secondary">
-          {item.title} · {item.orgName}
-        </Typography.Paragraph>
-        {errors.formError && <Alert type="error" showIcon title={errors.formError} style={{ marginBottom: 12 }} data-testid="sched-visit-error" data-code={errors.formErrorCode ?? undefined} />}
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={item.visit ? { date: dayjs(item.visit.date), team: item.visit.team, address: item.visit.address } : {}}
-          onValuesChange={(changed) => {
-            errors.clear();
-            clearChanged(form, changed);
-          }}
-        >
-          <Form.Item name="date" label={t('sch.visit.date')} rules={[{ required: true, message: t('sch.required') }]}>
-            <DatePicker format="YYYY-MM-DD" style={{ width: 200 }} data-testid="sched-visit-date" />
-          </Form.Item>
-          <Form.Item name="team" label={t('sch.visit.team')} extra={t('sch.visit.teamHint')} rules={[required]}>
-            <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} data-testid="sched-visit-team" />
-          </Form.Item>
-          <Form.Item name="address" label={t('sch.visit.address')} rules={[required]}>
-            <Input maxLength={500} data-testid="sched-visit-address" />
-          </Form.Item>
-        </Form>
-        <Typography.Text type="secondary">{t('sch.notifyHint')}</Typography.Text>
-      </div>
-    </Modal>
+      <Form.Item name="date" label={t('sch.visit.date')} rules={[{ required: true, message: t('sch.required') }]}>
+        <DatePicker format="YYYY-MM-DD" style={{ width: 200 }} data-testid="sched-visit-date" />
+      </Form.Item>
+      <Form.Item name="team" label={t('sch.visit.team')} extra={t('sch.visit.teamHint')} rules={[required]}>
+        <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} data-testid="sched-visit-team" />
+      </Form.Item>
+      <Form.Item name="address" label={t('sch.visit.address')} rules={[required]}>
+        <Input maxLength={500} data-testid="sched-visit-address" />
+      </Form.Item>
+    </ScheduleItemModal>
   );
 }

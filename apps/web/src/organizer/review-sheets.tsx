@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useErrorText } from '../shell/api-error.tsx';
 import { ReasonModal } from '../shell/reason-modal.tsx';
 import { formatDateTime } from '../shell/shanghai.ts';
-import { fixed } from './review-rounds-model.ts';
+import { fixed, pagedOver } from './review-rounds-model.ts';
 
 const statusColor: Record<ProgressSheet['status'], string> = { none: 'default', draft: 'processing', submitted: 'success' };
 const zh = new Intl.Collator('zh-CN');
@@ -49,7 +49,7 @@ export function ReviewSheets({ programId, sheets, onUnlocked }: { programId: str
         size="small"
         columns={columns}
         dataSource={rows}
-        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        pagination={pagedOver(rows.length, 50)}
         locale={{ emptyText: t('rd.noAssignments') }}
         onRow={(s) => ({ 'data-testid': 'review-sheet-row', 'data-assignment': s.assignmentId, 'data-number': s.applicationNumber, 'data-expert': s.expertName, 'data-status': s.status }) as object}
         data-testid="review-sheets"

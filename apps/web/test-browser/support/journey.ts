@@ -39,6 +39,9 @@ export async function newChinesePage(browser: Browser, context?: BrowserContext)
 
 /** The password of every demo account (organizer@, expert@, institution@, recommender@… demo.lvping.local). */
 export const DEMO_PASSWORD = 'lvping-demo-2026';
+/** The demo program organizer and the demo review expert. */
+export const DEMO_ORGANIZER = 'organizer@demo.lvping.local';
+export const DEMO_EXPERT = 'expert@demo.lvping.local';
 
 /** Fills the /login form and submits it, without waiting for the outcome (for a test of a refusal). */
 export async function submitLogIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
