@@ -6,6 +6,7 @@ import { ensureFirstAdmin } from '../src/features/access/admin.service.ts';
 import { actorOf, applicantWithOrg } from './support/journey.ts';
 import { creditCode, openScreeningProgram, submittedApplication } from './support/screening.ts';
 import { mailText, startSmtpServer } from './support/smtp.ts';
+import { acceptedExpertsFor } from './support/review.ts';
 
 // Review assignment end to end on both engines: experts from the pool invited and accepted,
 // screened applications, the exact solve with its certificate and quality report, hand edits
@@ -46,19 +47,7 @@ describeEachEngine('review assignment: solve, edit, rules, publish, declare conf
       { name: '光伏专家', orgName: '华北电力大学', keywords: ['光伏', '储能'], bio: '分布式光伏与储能微电网。' },
       { name: '水处理专家', orgName: '同济大学', keywords: ['污水', '膜处理'], bio: '工业废水深度处理与回用。' },
     ];
-    for (const [i, p] of profiles.entries()) {
-      const email = `expert${i}@example.com`;
-      const created = await admin.post('/api/experts', { ...p, fields: ['green'], email });
-      assert.equal(created.statusCode, 200, created.body);
-      const invited = await admin.post(`/api/programs/${programId}/experts/invitations`, { expertIds: [created.json().id] });
-      assert.equal(invited.statusCode, 200, invited.body);
-      const token = /\/expert\/invitation\?token=([A-Za-z0-9_-]+)/.exec(mailText((await smtp.waitForMail(email)).raw))![1];
-      const c = h.client();
-      await c.register(email);
-      const accepted = await c.post('/api/expert-invitations/accept', { token, maxLoad: 3 });
-      assert.equal(accepted.statusCode, 200, accepted.body);
-      experts.push({ id: created.json().id, email, client: c });
-    }
+    experts.push(...(await acceptedExpertsFor(h, admin, smtp, programId, profiles, 'expert', ['green'], 3)));
   });
   after(async () => {
     await h.close();

@@ -81,7 +81,7 @@ export async function submittedForReview(c: Client, programId: string, orgId: st
 }
 
 /** Experts created in the pool, invited to the program, accepted from the emailed link. */
-export async function acceptedExpertsFor(h: Harness, admin: Client, smtp: Awaited<ReturnType<typeof startSmtpServer>>, programId: string, profiles: { name: string; orgName: string; keywords: string[]; bio: string }[], prefix: string, fields = ['green']) {
+export async function acceptedExpertsFor(h: Harness, admin: Client, smtp: Awaited<ReturnType<typeof startSmtpServer>>, programId: string, profiles: { name: string; orgName: string; keywords: string[]; bio: string }[], prefix: string, fields = ['green'], maxLoad = 10) {
   const out: { id: string; email: string; client: Client }[] = [];
   for (const [i, p] of profiles.entries()) {
     const email = `${prefix}${i}@example.com`;
@@ -92,7 +92,7 @@ export async function acceptedExpertsFor(h: Harness, admin: Client, smtp: Awaite
     const token = /\/expert\/invitation\?token=([A-Za-z0-9_-]+)/.exec(mailText((await smtp.waitForMail(email)).raw))![1];
     const c = h.client();
     await c.register(email);
-    const accepted = await c.post('/api/expert-invitations/accept', { token, maxLoad: 10 });
+    const accepted = await c.post('/api/expert-invitations/accept', { token, maxLoad });
     assert.equal(accepted.statusCode, 200, accepted.body);
     out.push({ id: created.json().id, email, client: c });
   }
