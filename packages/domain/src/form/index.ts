@@ -6,3 +6,4 @@ export { FormState, isEmpty, type FormAnswers, type FieldPlace } from './form-st
 export { computeDerived, roundTo, rowAverage, type DerivedValues } from './compute.ts';
 export { validateAnswers, type ValidateMode, type ValidateOptions, type ValidationResult } from './validate-answers.ts';
 export { formMessages } from './messages.ts';
+export { fileRefsIn, isFileRef } from './file-refs.ts';

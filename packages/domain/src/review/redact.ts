@@ -1,5 +1,6 @@
 import type { FormTemplate } from '../form/form-template.schema.ts';
 import type { FormAnswers } from '../form/form-state.ts';
+import { isFileRef } from '../form/file-refs.ts';
 
 // Blind review (匿名评审): what an expert may see of an application. The identifying answers
 // (whole sections or single fields the round lists) are removed from the form and the answers,
@@ -26,10 +27,6 @@ export function masker(values: readonly (string | null | undefined)[]): (s: stri
   if (!list.length) return (s) => s;
   const re = new RegExp(list.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
   return (s) => s.replace(re, MASK);
-}
-
-function isFileRef(v: unknown): v is { id: string; name: string; size: number; type: string } {
-  return !!v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string' && typeof (v as { name?: unknown }).name === 'string' && typeof (v as { size?: unknown }).size === 'number';
 }
 
 const extOf = (name: string) => (/\.[A-Za-z0-9]{1,8}$/.exec(name)?.[0] ?? '').toLowerCase();
@@ -107,16 +104,4 @@ export function redactApplication(template: FormTemplate, answers: FormAnswers, 
     sections: sections.filter((s) => s.fields.length).map((s) => ({ ...s, fields: s.fields.map((f) => ({ ...f, label: mask(f.label) })) })) as FormTemplate['sections'],
   });
   return { template: strip(template), answers: out, files, mask };
-}
-
-/** The files an application's answers hold, by id, with their own names (a round that is not blind). */
-export function filesOf(answers: unknown): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (v: unknown) => {
-    if (isFileRef(v)) out.set(v.id, v.name);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(answers);
-  return out;
 }

@@ -28,16 +28,22 @@ function scoreProblem(c: Criterion, v: number): FieldError['message'] | null {
   return null;
 }
 
-/**
- * What keeps the sheet from being submitted, field by field. With `complete: false` (a draft)
- * only values that are wrong are reported, not those still missing.
- */
-export function sheetProblems(rubric: Rubric, sheet: Sheet, { complete }: { complete: boolean }): FieldError[] {
+/** Scores or gates the rubric does not have: never a draft's, always a mistake of the caller. */
+export function unknownKeys(rubric: Rubric, sheet: Sheet): FieldError[] {
   const out: FieldError[] = [];
   const known = new Set(rubric.criteria.map((c) => c.id));
   for (const id of Object.keys(sheet.scores)) if (!known.has(id)) out.push({ path: `scores.${id}`, message: msg(`评分表中没有评分项 ${id}`, `The rubric has no criterion ${id}`) });
   const gateIds = new Set(rubric.gates.map((g) => g.id));
   for (const id of Object.keys(sheet.gates)) if (!gateIds.has(id)) out.push({ path: `gates.${id}`, message: msg(`评分表中没有基本要求 ${id}`, `The rubric has no gate ${id}`) });
+  return out;
+}
+
+/**
+ * What keeps the sheet from being submitted, field by field. With `complete: false` (a draft)
+ * only values that are wrong are reported, not those still missing.
+ */
+export function sheetProblems(rubric: Rubric, sheet: Sheet, { complete }: { complete: boolean }): FieldError[] {
+  const out = unknownKeys(rubric, sheet);
 
   for (const g of rubric.gates) {
     const v = sheet.gates[g.id];

@@ -1,7 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FormTemplateSchema } from '../../src/form/form-template.schema.ts';
-import { filesOf, MASK, masker, redactApplication } from '../../src/review/redact.ts';
+import { MASK, masker, redactApplication } from '../../src/review/redact.ts';
+import { fileRefsIn } from '../../src/form/file-refs.ts';
 import { cutOf, describeEntryRule, proposeEntrants } from '../../src/review/entry.ts';
 
 // Blind review's redaction (what an expert may see) and the entry rules that propose who
@@ -58,7 +59,7 @@ describe('blind redaction', () => {
   test('files keep their content but lose their names; those in removed fields are not offered', () => {
     assert.deepEqual([...r.files], [['f1', '附件1.pdf']]);
     assert.equal((r.answers.basic.proof as { name: string }).name, '附件1.pdf');
-    assert.deepEqual([...filesOf(answers)].map(([id]) => id).sort(), ['f1', 'f2']);
+    assert.deepEqual(fileRefsIn(answers).map((f) => f.id), ['f1', 'f2']);
     assert.ok(!JSON.stringify(r).includes('河南绿源科技有限公司'));
   });
 });

@@ -1,6 +1,7 @@
 // What the organizer's search looks in: every text in the answers plus the organization.
 // Stored lower-cased; a query matches when each of its terms appears as a substring, which
 // suits Chinese (no spaces between words) without a segmenter or an engine-specific index.
+import { fileRefsIn } from '@lvping/domain';
 
 function collect(v: unknown, out: string[]): void {
   if (typeof v === 'string') out.push(v);
@@ -26,12 +27,4 @@ export function searchTerms(q: string | undefined): string[] {
 }
 
 /** Every uploaded-file reference in the answers (they must belong to the application). */
-export function fileRefIds(answers: unknown, out: string[] = []): string[] {
-  if (Array.isArray(answers)) for (const x of answers) fileRefIds(x, out);
-  else if (answers && typeof answers === 'object') {
-    const o = answers as Record<string, unknown>;
-    if (typeof o.id === 'string' && typeof o.name === 'string' && typeof o.size === 'number') out.push(o.id);
-    else for (const x of Object.values(o)) fileRefIds(x, out);
-  }
-  return out;
-}
+export const fileRefIds = (answers: unknown): string[] => fileRefsIn(answers).map((f) => f.id);

@@ -1,5 +1,5 @@
 import {
-  applicationTitle, criterionMax, cutOf, describeEntryRule, entrySource, rankReviews, rankingMethods, SheetSchema, sheetTotal,
+  applicationTitle, criterionMax, cutOf, describeEntryRule, entrySource, methodExplanation, rankReviews, rankingMethods, SheetSchema, sheetTotal, tieBreakChain,
   type ProgramDefinition, type RankingMethod, type RoundRanking,
 } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
@@ -27,13 +27,13 @@ export async function computeRanking(deps: Deps, programId: string, def: Program
   const [apps, assignments, sheets] = await Promise.all([reviewableApplications(deps.db, programId, round), listAssignments(deps.db, programId, round.id), sheetsOfRound(deps.db, programId, round.id)]);
   const live = new Set(assignments.filter((a) => a.status === 'published').map((a) => a.id));
   const submitted = sheets.filter((s) => s.status === 'submitted' && live.has(s.assignment_id));
+  const sheetOf = new Map(submitted.map((s) => [s.assignment_id, SheetSchema.parse(JSON.parse(s.sheet_json))]));
   const expertIds = [...new Set(submitted.map((s) => s.expert_id))];
   const names = new Map([...(await expertsByIds(deps.db, expertIds)).values()].map((e) => [e.id, e.name]));
   const chosen = method ?? round.round?.aggregation ?? 'calibrated';
   const next = nextRoundOf(def, round);
   const cut = cutOf(next?.round?.entry);
   const tracks: RoundRanking['tracks'] = [];
-  let tieBreak: RoundRanking['tieBreak'] = [];
   for (const track of def.tracks.filter((t) => !tracksInScope || tracksInScope.has(t.id))) {
     const inTrack = apps.filter((a) => a.track_id === track.id);
     if (!inTrack.length) continue;
@@ -51,7 +51,7 @@ export async function computeRanking(deps: Deps, programId: string, def: Program
       }
       // A gate fails when most of the application's reviewers say so: one expert alone does not exclude it.
       const reasons = (rubric?.gates ?? []).map((g) => {
-        const failed = list.map((s) => SheetSchema.parse(JSON.parse(s.sheet_json)).gates[g.id]).filter((v) => v?.pass === false);
+        const failed = list.map((s) => sheetOf.get(s.assignment_id)!.gates[g.id]).filter((v) => v?.pass === false);
         return { gate: g.name, gateEn: g.nameEn ?? g.name, failedBy: failed.length, of: list.length, notes: failed.map((v) => v!.note) };
       }).filter((r) => r.failedBy * 2 > r.of);
       if (reasons.length) {
@@ -61,7 +61,6 @@ export async function computeRanking(deps: Deps, programId: string, def: Program
       for (const s of list) if (s.total !== null) reviews.push({ app: a.id, expert: s.expert_id, score: s.total });
     }
     const ranking = rankReviews(reviews, { method: chosen, ...cut });
-    tieBreak = ranking.tieBreak;
     const fit = new Map(ranking.experts.map((e) => [e.expert, e]));
     const appOf = new Map(inTrack.map((a) => [a.id, a]));
     tracks.push({
@@ -73,7 +72,7 @@ export async function computeRanking(deps: Deps, programId: string, def: Program
           applicationId: it.app, number: a.number, title: titleOf(def, a), orgName: a.org_name, rank: it.rank, score: it.score, sd: it.sd, n: it.n, mean: it.mean, spread: it.spread, pAbove: it.pAbove, component: it.component,
           reviews: it.raw.map((r) => {
             const s = list.find((x) => x.expert_id === r.expert)!;
-            const sheet = SheetSchema.parse(JSON.parse(s.sheet_json));
+            const sheet = sheetOf.get(s.assignment_id)!;
             const parts = rubric ? sheetTotal(rubric, sheet).parts.map((p) => ({ ...p, name: rubric.criteria.find((c) => c.id === p.criterionId)!.name, max: criterionMax(rubric.criteria.find((c) => c.id === p.criterionId)!) })) : [];
             return {
               assignmentId: s.assignment_id, expertId: r.expert, expertName: names.get(r.expert) ?? r.expert, total: r.score, dropped: r.dropped ?? null, adjusted: r.adjusted ?? null,
@@ -98,8 +97,8 @@ export async function computeRanking(deps: Deps, programId: string, def: Program
   }
   return {
     roundId: round.id, roundName: round.name, method: chosen, defaultMethod: round.round?.aggregation ?? 'calibrated',
-    methods: rankingMethods.map((m) => ({ method: m, explanation: rankReviews([], { method: m }).explanation })),
-    tieBreak: tieBreak.length ? tieBreak : rankReviews([], { method: chosen }).tieBreak,
+    methods: rankingMethods.map((m) => ({ method: m, explanation: methodExplanation(m) })),
+    tieBreak: [...tieBreakChain],
     cutRule: next?.round ? describeEntryRule(next.round.entry) : null,
     tracks,
   };

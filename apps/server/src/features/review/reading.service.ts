@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { PDFDocument, PDFName } from 'pdf-lib';
-import { AppError, filesOf, MASK, redactApplication, type ApplicationStatus, type FormAnswers, type FormTemplate, type ReviewReading } from '@lvping/domain';
+import { AppError, fileRefsIn, MASK, redactApplication, type ApplicationStatus, type FormAnswers, type FormTemplate, type ReviewReading } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
 import { formOf } from '../applications/application.service.ts';
 import { renderApplicationPdf } from '../documents/index.ts';
@@ -24,7 +24,7 @@ async function reviewerCopy(deps: Deps, o: Opened) {
   const answers = JSON.parse(o.app.answers_json) as FormAnswers;
   const org = (await findOrganizationById(deps.db, o.app.organization_id))!;
   const blind = o.round.round?.blind ?? false;
-  if (!blind) return { blind, org, form, answers, files: filesOf(answers) };
+  if (!blind) return { blind, org, form, answers, files: new Map(fileRefsIn(answers).map((f) => [f.id, f.name])) };
   const unit = await unitName(deps.db, o.app.unit_id);
   const refs = (o.round.round?.identifying ?? []).filter((x) => x.form === o.app.form_id).flatMap((x) => x.fields);
   const known = [org.name, org.credit_code, org.address, org.contact_name, org.contact_phone, org.contact_email, unit];
@@ -32,18 +32,9 @@ async function reviewerCopy(deps: Deps, o: Opened) {
   return { blind, org, form: r.template, answers: r.answers, files: r.files };
 }
 
-function fileRefs(answers: unknown, shown: Map<string, string>): ReviewReading['files'] {
-  const out: ReviewReading['files'] = [];
-  const walk = (v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { id?: unknown }).id === 'string' && typeof (v as { size?: unknown }).size === 'number') {
-      const f = v as { id: string; size: number; type?: string };
-      if (shown.has(f.id)) out.push({ id: f.id, name: shown.get(f.id)!, size: f.size, type: f.type ?? '' });
-    } else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(answers);
-  return out;
-}
+/** The files the reviewer is shown, under the names they are served by. */
+const fileRefs = (answers: unknown, shown: Map<string, string>): ReviewReading['files'] =>
+  fileRefsIn(answers).filter((f) => shown.has(f.id)).map((f) => ({ ...f, name: shown.get(f.id)! }));
 
 export async function readAssigned(deps: Deps, actor: Actor | null, assignmentId: string): Promise<ReviewReading> {
   const o = await openAssignment(deps, actor, assignmentId);

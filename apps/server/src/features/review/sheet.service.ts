@@ -1,4 +1,4 @@
-import { AppError, emptySheet, sheetProblems, sheetTotal, SheetSchema, type Rubric, type Sheet, type SheetView } from '@lvping/domain';
+import { AppError, emptySheet, sheetProblems, unknownKeys, sheetTotal, SheetSchema, type Rubric, type Sheet, type SheetView } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findApplication } from '../applications/application.repository.ts';
@@ -55,7 +55,7 @@ export async function getSheet(deps: Deps, actor: Actor | null, assignmentId: st
 export async function saveSheet(deps: Deps, actor: Actor | null, assignmentId: string, input: { sheet: Sheet; baseRevision: number }): Promise<SheetView> {
   const { row, app, round } = await openAssignment(deps, actor, assignmentId);
   const rubric = roundRubric(round, app.track_id);
-  const unknown = sheetProblems(rubric, input.sheet, { complete: false }).filter((p) => /^(scores|gates)\.[^.]+$/.test(p.path) && !rubric.criteria.some((c) => `scores.${c.id}` === p.path) && !rubric.gates.some((g) => `gates.${g.id}` === p.path));
+  const unknown = unknownKeys(rubric, input.sheet);
   if (unknown.length) throw new AppError('VALIDATION', { fields: unknown });
   const now = deps.now();
   const json = JSON.stringify(input.sheet);
