@@ -104,7 +104,8 @@ describe('推荐: quota, endorsements, units and invitations in Chromium', { ski
         await p.getByTestId(`candidate-${a.number}`).click();
         await seeTestId(p, 'decision-panel');
         await endorse(p, stamped);
-        await p.locator('[data-testid="decision-result"][data-status="endorsed"]').waitFor();
+        // The endorsement uploads the stamped page first: on a loaded machine that can take a while.
+        await p.locator('[data-testid="decision-result"][data-status="endorsed"]').waitFor({ timeout: 60_000 });
         await p.locator(`[data-testid="quota-${TRACK}"][data-used="${i + 1}"]`).waitFor();
         await p.getByTestId('back-to-unit').click();
         await seeTestId(p, 'candidates-table');
