@@ -39,3 +39,5 @@ export * from './review/entry.ts';
 export * from './review/review-api.schema.ts';
 export * from './review/ranking/index.ts';
 export * from './review/ranking-api.schema.ts';
+export * from './decision/decision-definition.schema.ts';
+export * from './decision/outcome-status.ts';

@@ -308,6 +308,18 @@ export interface DB {
   experts: ExpertsTable;
   program_experts: ProgramExpertsTable;
   expert_declared_conflicts: ExpertDeclaredConflictsTable;
+  program_outcomes: ProgramOutcomesTable;
+  decisions: DecisionsTable;
+  decision_corrections: DecisionCorrectionsTable;
+  program_award_winners: ProgramAwardWinnersTable;
+  committee_reviews: CommitteeReviewsTable;
+  publicities: PublicitiesTable;
+  publicity_items: PublicityItemsTable;
+  objections: ObjectionsTable;
+  objection_events: ObjectionEventsTable;
+  certificates: CertificatesTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 // Generated is re-exported for later tables with database-assigned columns.
@@ -402,4 +414,155 @@ export interface ReviewPairRulesTable {
   created_by: string;
   created_at: number;
   round_id: string;
+}
+
+// Outcomes (migration 20261207000400_outcomes): decisions, committee, 公示, objections, certificates, webhooks.
+export interface ProgramOutcomesTable {
+  program_id: string;
+  status: string;
+  submission: number;
+  revision: number;
+  approved_at: number | null;
+  published_at: number | null;
+  published_by: string | null;
+  updated_at: number;
+}
+export interface DecisionsTable {
+  program_id: string;
+  application_id: string;
+  track_id: string;
+  tier_id: string | null;
+  proposed_tier_id: string | null;
+  rank: number | null;
+  score: number | null;
+  p_above: number | null;
+  reason: string | null;
+  removed: number;
+  decided_by: string;
+  decided_at: number;
+}
+export interface DecisionCorrectionsTable {
+  id: string;
+  program_id: string;
+  application_id: string;
+  from_tier_id: string | null;
+  to_tier_id: string | null;
+  reason: string;
+  created_by: string;
+  created_at: number;
+}
+export interface ProgramAwardWinnersTable {
+  program_id: string;
+  award_id: string;
+  unit_id: string;
+  unit_name: string;
+  by_rule: number;
+  reason: string;
+  decided_by: string;
+  decided_at: number;
+}
+export interface CommitteeReviewsTable {
+  id: string;
+  program_id: string;
+  submission: number;
+  user_id: string;
+  verdict: string;
+  application_id: string | null;
+  proposed_tier_id: string | null;
+  body: string;
+  created_at: number;
+}
+export interface PublicitiesTable {
+  id: string;
+  program_id: string;
+  kind: string;
+  title: string;
+  working_days: number;
+  starts_at: number;
+  ends_at: number;
+  opened_by: string;
+  opened_at: number;
+  closed_at: number | null;
+}
+export interface PublicityItemsTable {
+  publicity_id: string;
+  application_id: string;
+  position: number;
+  number: string;
+  title: string;
+  org_name: string;
+  track_id: string;
+  tier_id: string | null;
+  unit_name: string | null;
+  removed_at: number | null;
+}
+export interface ObjectionsTable {
+  id: string;
+  receipt_no: string;
+  program_id: string;
+  publicity_id: string;
+  application_id: string;
+  name: string;
+  organization: string;
+  phone: string;
+  email: string;
+  reasons: string;
+  file_ids_json: string;
+  ip: string | null;
+  status: string;
+  ruling: string | null;
+  ruling_reason: string | null;
+  consequence: string | null;
+  new_tier_id: string | null;
+  ruled_by: string | null;
+  ruled_at: number | null;
+  created_at: number;
+}
+export interface ObjectionEventsTable {
+  id: string;
+  objection_id: string;
+  kind: string;
+  body: string;
+  file_ids_json: Generated<string>;
+  created_by: string | null;
+  created_at: number;
+}
+export interface CertificatesTable {
+  serial: string;
+  program_id: string;
+  application_id: string | null;
+  award_id: string | null;
+  unit_id: string | null;
+  tier_id: string | null;
+  tier_name: string;
+  organization: string;
+  project: string;
+  track_name: string;
+  issued_at: number;
+  revoked_at: number | null;
+  revoke_reason: string | null;
+}
+export interface WebhookEndpointsTable {
+  id: string;
+  program_id: string;
+  url: string;
+  secret: string;
+  events_json: string;
+  active: number;
+  created_by: string;
+  created_at: number;
+}
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpoint_id: string;
+  program_id: string;
+  event: string;
+  payload_json: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: number | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: number;
+  delivered_at: number | null;
 }

@@ -5,6 +5,7 @@ import { isShanghaiTime, shanghaiToEpoch } from './shanghai-time.ts';
 import { EligibilityRuleSchema, isOrganizationRuleField } from './eligibility.ts';
 import { RecommendationBlockSchema, recommendationProblems } from '../recommendation/recommendation-definition.schema.ts';
 import { ReviewBlockSchema, reviewProblems } from '../review/review-definition.schema.ts';
+import { DecisionBlockSchema, ProgramAwardSchema, decisionProblems, defaultDecisionBlock } from '../decision/decision-definition.schema.ts';
 
 // A program (评选活动 / 榜单 / 大赛) is configuration: this definition plus its form templates.
 // The engine runs any program that passes this schema; the seeds in templates/ are three.
@@ -62,8 +63,10 @@ export const AwardTierSchema = z.strictObject({
   id: Id,
   name: Text, // 一等奖, 入榜
   nameEn: Text.optional(),
-  /** How many may get it, where the program says. */
+  /** How many may get it, where the program says (the organizer may set it at decision time). */
   count: z.number().int().positive().optional(),
+  /** A score cut: only a final score at least this gets it. */
+  minScore: z.number().min(0).max(100).optional(),
 });
 
 export const ChecklistItemSchema = z.strictObject({ id: Id, text: z.string().min(1).max(2000), textEn: z.string().max(2000).optional() });
@@ -112,11 +115,13 @@ export const ProgramDefinitionSchema = z
     tracks: z.array(TrackSchema).min(1),
     forms: z.array(FormTemplateSchema).min(1),
     /** Program-level awards such as 优秀组织奖. */
-    programAwards: z.array(z.strictObject({ id: Id, name: Text, nameEn: Text.optional(), description: z.string().max(5000).optional() })).default([]),
+    programAwards: z.array(ProgramAwardSchema).default([]),
     /** 推荐: channels, quotas per track and the units the call names (recommendation-definition.schema.ts). */
     recommendation: RecommendationBlockSchema.optional(),
     /** 专家评审: reviewers per application, matching fields, 回避 rules (review-definition.schema.ts). */
     review: ReviewBlockSchema.optional(),
+    /** 决定、委员会审定、公示与证书 (decision-definition.schema.ts). */
+    decision: DecisionBlockSchema.optional(),
   })
   .superRefine((p, ctx) => {
     const dup = (items: { id: string }[], path: string) => {
@@ -165,6 +170,9 @@ export const ProgramDefinitionSchema = z
         return !!form && (form.sections.some((s) => s.id === ref) || !!resolveRef(form, undefined, ref));
       };
       for (const r of reviewProblems(p.review, p.phases, new Set(p.tracks.map((t) => t.id)), forms, hasRef)) ctx.addIssue({ code: 'custom', path: ['review', ...r.path], message: r.zh, params: { en: r.en } });
+    }
+    if (p.decision || p.programAwards.length) {
+      for (const r of decisionProblems(p.decision ?? defaultDecisionBlock, p.programAwards, p.phases, p.tracks)) ctx.addIssue({ code: 'custom', path: r.path, message: r.zh, params: { en: r.en } });
     }
     if (p.recommendation) {
       for (const r of recommendationProblems(p.recommendation, p.tracks)) ctx.addIssue({ code: 'custom', path: ['recommendation', ...r.path], message: r.zh, params: { en: r.en } });
