@@ -41,3 +41,4 @@ export * from './review/ranking/index.ts';
 export * from './review/ranking-api.schema.ts';
 export * from './decision/decision-definition.schema.ts';
 export * from './decision/outcome-status.ts';
+export * from './webhook/webhook-events.ts';
