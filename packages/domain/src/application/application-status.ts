@@ -14,6 +14,11 @@ export type ApplicationEvent =
   | 'start_review' // the assignment is published to the experts
   | 'advance' // the organizer puts it into the next review round
   | 'eliminate' // not put into the next round
+  | 'shortlist' // the program's outcome is approved with a tier for it: 拟入选 (goes on 公示)
+  | 'unshortlist' // taken off the list before publication (an objection upheld, the list reopened)
+  | 'award' // published with a tier
+  | 'not_award' // published without one
+  | 'revoke_award' // a correction after publication takes its tier away
   | 'withdraw';
 
 const transitions: Record<ApplicationEvent, Partial<Record<ApplicationStatus, ApplicationStatus>>> = {
@@ -31,6 +36,11 @@ const transitions: Record<ApplicationEvent, Partial<Record<ApplicationStatus, Ap
   // A later round keeps it "advanced" (晋级); the round it is in is in review_entries.
   advance: { in_review: 'advanced', advanced: 'advanced' },
   eliminate: { in_review: 'eliminated', advanced: 'eliminated' },
+  shortlist: { in_review: 'candidate', advanced: 'candidate' },
+  unshortlist: { candidate: 'advanced' },
+  award: { candidate: 'awarded', in_review: 'awarded', advanced: 'awarded', not_awarded: 'awarded' },
+  not_award: { in_review: 'not_awarded', advanced: 'not_awarded', candidate: 'not_awarded' },
+  revoke_award: { awarded: 'not_awarded' },
   withdraw: {
     draft: 'withdrawn', submitted: 'withdrawn', returned: 'withdrawn', endorsed: 'withdrawn', declined: 'withdrawn',
     eligible: 'withdrawn', in_review: 'withdrawn', advanced: 'withdrawn', candidate: 'withdrawn',
