@@ -36,6 +36,13 @@ import { expertRoutes } from './features/experts/expert.routes.ts';
 import { reviewRoutes } from './features/review/review.routes.ts';
 import { sendDueReminders } from './features/review/progress.service.ts';
 import { assignmentRoutes } from './features/assignment/assignment.routes.ts';
+import { publicityRoutes } from './features/publicity/publicity.routes.ts';
+import { decisionRoutes } from './features/decision/decision.routes.ts';
+import { committeeRoutes } from './features/committee/committee.routes.ts';
+import { publicationRoutes } from './features/publication/publication.routes.ts';
+import { webhookRoutes } from './features/webhooks/webhook.routes.ts';
+import { startWebhookTicker } from './features/webhooks/webhook-delivery.ts';
+import { webhookDocs } from './features/webhooks/webhook-openapi.ts';
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -84,9 +91,12 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   // Scheduled reminder emails to experts: each process looks once a minute; a reminder is claimed before it is sent.
   const reminderTick = setInterval(() => void sendDueReminders(deps).catch((err) => deps.log.error({ err }, 'reminder tick failed')), 60_000);
   reminderTick.unref();
+  // Webhook deliveries: each process claims due ones every few seconds (config.webhooks.tickMs; 0 = off, tests drive it).
+  const webhookTicker = startWebhookTicker(deps);
   app.addHook('onClose', async () => {
     state.closing = true;
     clearInterval(reminderTick);
+    await webhookTicker.stop();
     deps.mailer.close();
   });
   app.addHook('preClose', async () => {
@@ -98,7 +108,8 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   // preservePath: see the name as sent, so a name with separators is refused rather than quietly trimmed.
   await app.register(multipart, { preservePath: true, limits: { files: 1, fields: 5, fileSize: 200 * 1024 * 1024 } });
   await app.register(swagger, {
-    openapi: { info: { title: '绿评 lvping API', version: '0.1.0', description: 'Every request/response schema is generated from the zod schemas in packages/domain.' } },
+    // 3.1 for the root `webhooks`: the status events an organizer's endpoints receive.
+    openapi: { openapi: '3.1.0', info: { title: '绿评 lvping API', version: '0.1.0', description: 'Every request/response schema is generated from the zod schemas in packages/domain.' }, webhooks: webhookDocs() },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
@@ -120,6 +131,11 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   expertRoutes(app, deps);
   assignmentRoutes(app, deps);
   reviewRoutes(app, deps);
+  publicityRoutes(app, deps);
+  decisionRoutes(app, deps);
+  committeeRoutes(app, deps);
+  publicationRoutes(app, deps);
+  webhookRoutes(app, deps);
 
   const hasWeb = existsSync(webDist);
   if (hasWeb) {

@@ -10,6 +10,7 @@ import { createPlatformAdmin } from './features/access/admin.service.ts';
 import { verifyAuditChain } from './features/audit/audit.service.ts';
 import { runAssign } from './assign-command.ts';
 import { runRank } from './rank-command.ts';
+import { runAwards, runTiers } from './decision-command.ts';
 
 const usage = `usage:
   npm run cli -- create-admin --email <email> --name <display name>   create a platform admin (prints a one-time password)
@@ -18,7 +19,9 @@ const usage = `usage:
   npm run cli -- assign --in <instance.json> --out <result.json> [--dimacs <out.min>]
                                                                        solve a review assignment from a file, with its certificate
   npm run cli -- rank --in <scores.csv> --out <ranking.csv> [--method calibrated|mean|trimmed]
-                                                                       rank applications from a file of review scores (app,expert,score)`;
+                                                                       rank applications from a file of review scores (app,expert,score)
+  npm run cli -- tiers <file.json>                                     propose award tiers from a ranking ({ ranked, tiers, counts? }), printed as JSON
+  npm run cli -- awards <file.json>                                    a program award's winners by its rule ({ rule, participations, tracks }), printed as JSON`;
 
 async function main(): Promise<number> {
   let parsed;
@@ -36,6 +39,8 @@ async function main(): Promise<number> {
   // These work on files alone: no database is opened.
   if (command === 'assign') return runAssign(values);
   if (command === 'rank') return runRank(values);
+  if (command === 'tiers') return runTiers(positionals[1]);
+  if (command === 'awards') return runAwards(positionals[1]);
   const config = loadConfig();
   const database = openDatabase(config);
   const log = pino({ level: 'warn' });

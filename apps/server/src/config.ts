@@ -26,6 +26,17 @@ export type Config = {
     lockMs: number;
     resetTtlMs: number;
   };
+  webhooks: {
+    /**
+     * Lets an endpoint be plain http:// on the loopback interface (a receiver on this machine,
+     * in development and tests). Off in production: endpoints must be https and public.
+     */
+    allowInsecureLoopback: boolean;
+    /** How often each process looks for due deliveries; 0 turns the timer off (tests drive it). */
+    tickMs: number;
+    /** How long a receiver may take to answer. */
+    timeoutMs: number;
+  };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -51,6 +62,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lockAfter: 5,
       lockMs: Number(env.LOGIN_LOCK_MINUTES ?? 15) * 60_000,
       resetTtlMs: 3600_000,
+    },
+    webhooks: {
+      allowInsecureLoopback: env.WEBHOOKS_ALLOW_INSECURE_LOOPBACK ? env.WEBHOOKS_ALLOW_INSECURE_LOOPBACK === '1' : env.NODE_ENV !== 'production',
+      tickMs: Number(env.WEBHOOKS_TICK_MS ?? 5000),
+      timeoutMs: 10_000,
     },
   };
 }

@@ -13,6 +13,10 @@ const ForgotPasswordPage = lazy(() => import('./pages/auth/forgot-password-page.
 const ResetPasswordPage = lazy(() => import('./pages/auth/reset-password-page.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/auth/change-password-page.tsx'));
 const ProgramPage = lazy(() => import('./public/program-page.tsx'));
+const PublicityPage = lazy(() => import('./public/publicity-page.tsx'));
+const ObjectionStatusPage = lazy(() => import('./public/objection-status-page.tsx'));
+const ResultsPage = lazy(() => import('./public/results-page.tsx'));
+const VerifyPage = lazy(() => import('./public/verify-page.tsx'));
 const WorkRoutes = lazy(() => import('./work-routes.tsx'));
 
 export function AppRoutes() {
@@ -26,6 +30,12 @@ export function AppRoutes() {
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="change-password" element={<RequireAuth><ChangePasswordPage /></RequireAuth>} />
         <Route path="programs/:slug" element={<ProgramPage />} />
+        <Route path="programs/:slug/publicity" element={<PublicityPage />} />
+        <Route path="objections/status" element={<ObjectionStatusPage />} />
+        <Route path="programs/:slug/results" element={<ResultsPage />} />
+        <Route path="programs/:slug/results/:trackId" element={<ResultsPage />} />
+        <Route path="verify" element={<VerifyPage />} />
+        <Route path="verify/:serial" element={<VerifyPage />} />
         <Route path="*" element={<WorkRoutes />} />
       </Route>
     </Routes>

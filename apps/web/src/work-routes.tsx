@@ -26,13 +26,15 @@ const UnitPage = lazy(() => import('./recommender/unit-page.tsx'));
 const CandidatePage = lazy(() => import('./recommender/candidate-page.tsx'));
 const AcceptInvitationPage = lazy(() => import('./recommender/accept-invitation-page.tsx'));
 const InviteLandingPage = lazy(() => import('./recommender/invite-landing-page.tsx'));
+const CommitteeHomePage = lazy(() => import('./committee/committee-home-page.tsx'));
+const CommitteeListPage = lazy(() => import('./committee/committee-list-page.tsx'));
+const HolidaysPage = lazy(() => import('./admin/holidays-page.tsx'));
 const ComingSoonPage = lazy(() => import('./pages/areas/coming-soon-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
 // Role areas not built yet; each gets its real pages in its own issue.
 const placeholderAreas: { key: AreaKey; path: string }[] = [
   { key: 'admin', path: 'admin/*' },
-  { key: 'committee', path: 'committee/*' },
 ];
 
 const area = (key: AreaKey) => (page: ReactNode) => <RequireArea area={key}>{page}</RequireArea>;
@@ -40,6 +42,7 @@ const organizer = area('organizer');
 const review = area('review');
 const recommender = area('recommender');
 const expert = area('expert');
+const committee = area('committee');
 
 export default function WorkRoutes() {
   return (
@@ -72,6 +75,10 @@ export default function WorkRoutes() {
       <Route path="expert/assignments/:assignmentId" element={expert(<ReviewWorkspacePage />)} />
       <Route path="expert/assignments/:assignmentId/timer" element={expert(<RoadshowTimerPage />)} />
       <Route path="expert/*" element={expert(<NotFoundPage />)} />
+      <Route path="committee" element={committee(<CommitteeHomePage />)} />
+      <Route path="committee/programs/:programId" element={committee(<CommitteeListPage />)} />
+      <Route path="committee/*" element={committee(<NotFoundPage />)} />
+      <Route path="admin/holidays" element={<RequireArea area="admin"><HolidaysPage /></RequireArea>} />
       {placeholderAreas.map((a) => (
         <Route key={a.key} path={a.path} element={<RequireArea area={a.key}><ComingSoonPage area={a.key} /></RequireArea>} />
       ))}

@@ -313,10 +313,12 @@ export interface DB {
   decision_corrections: DecisionCorrectionsTable;
   program_award_winners: ProgramAwardWinnersTable;
   committee_reviews: CommitteeReviewsTable;
+  decision_tier_counts: DecisionTierCountsTable;
   publicities: PublicitiesTable;
   publicity_items: PublicityItemsTable;
   objections: ObjectionsTable;
   objection_events: ObjectionEventsTable;
+  objection_files: ObjectionFilesTable;
   certificates: CertificatesTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
@@ -461,6 +463,14 @@ export interface ProgramAwardWinnersTable {
   decided_by: string;
   decided_at: number;
 }
+export interface DecisionTierCountsTable {
+  program_id: string;
+  track_id: string;
+  tier_id: string;
+  count: number;
+  set_by: string;
+  set_at: number;
+}
 export interface CommitteeReviewsTable {
   id: string;
   program_id: string;
@@ -516,6 +526,19 @@ export interface ObjectionsTable {
   new_tier_id: string | null;
   ruled_by: string | null;
   ruled_at: number | null;
+  created_at: number;
+}
+export interface ObjectionFilesTable {
+  id: string;
+  program_id: string;
+  objection_id: string | null;
+  purpose: string;
+  sha256: string;
+  name: string;
+  size: number;
+  mime: string;
+  uploaded_by: string | null;
+  ip: string | null;
   created_at: number;
 }
 export interface ObjectionEventsTable {

@@ -10,7 +10,8 @@ export type Harness = App & { testDb: TestDatabase; client: () => Client; close:
 
 export async function startHarness(engine: Engine, overrides: Partial<Config> & { auth?: Partial<Config['auth']> } = {}): Promise<Harness> {
   const testDb = await createTestDatabase(engine);
-  const base = loadConfig({ DATA_DIR: testDb.dataDir, ...(testDb.databaseUrl ? { DATABASE_URL: testDb.databaseUrl } : {}) });
+  // Webhook deliveries wait for the test to drive them (deliverDueWebhooks): no background POSTs.
+  const base = loadConfig({ DATA_DIR: testDb.dataDir, WEBHOOKS_TICK_MS: '0', ...(testDb.databaseUrl ? { DATABASE_URL: testDb.databaseUrl } : {}) });
   const config: Config = { ...base, ...overrides, auth: { ...base.auth, slowStepMs: 20, ...overrides.auth } };
   const built = await buildApp(config, { database: testDb.open(), logger: false });
   await built.app.ready();

@@ -12,6 +12,8 @@ import { clearLocalDraft, decideRestore, readLocalDraft } from './autosave-store
 import { RecommendationCard } from './recommendation-card.tsx';
 import { ScreeningFeedback } from './screening-feedback.tsx';
 import { ReviewScheduleCard } from './review-schedule-card.tsx';
+import { ObjectionResponseCard } from './objection-response-card.tsx';
+import { ResultCard } from './result-card.tsx';
 import './applicant.css';
 import '../i18n/work.ts';
 import '../i18n/recommend.ts';
@@ -31,9 +33,11 @@ const CONFLICT_TEXTS: LocalConflictTexts = { title: 'restore.conflictTitle', tex
 /** The applicant's recommending unit and what screening said, under the header. */
 const panels = (detail: ApplicationDetail) => (
   <>
+    <ResultCard detail={detail} />
     <RecommendationCard detail={detail} />
     <ScreeningFeedback detail={detail} />
     <ReviewScheduleCard detail={detail} />
+    <ObjectionResponseCard detail={detail} />
   </>
 );
 

@@ -13,10 +13,14 @@ import type { AssignMessageKey } from './assign.zh-CN.ts';
 import type { RoundsMessageKey } from './rounds.zh-CN.ts';
 import type { ScoringMessageKey } from './scoring.zh-CN.ts';
 import type { ScheduleMessageKey } from './schedule.zh-CN.ts';
+import type { WebhooksMessageKey } from './webhooks.zh-CN.ts';
+import type { DecisionMessageKey } from './decision.zh-CN.ts';
+import type { PublicationMessageKey } from './publication.zh-CN.ts';
+import type { PublicityMessageKey } from './publicity.zh-CN.ts';
 
 export type { Lang, Localized, MessageKey, WorkMessageKey };
 /** Every key t() takes: the shell's, and the work areas' (registered when their pages load). */
-export type AnyMessageKey = MessageKey | WorkMessageKey | RecommendMessageKey | ReviewMessageKey | NotifyMessageKey | ExpertMessageKey | AssignMessageKey | RoundsMessageKey | ScoringMessageKey | ScheduleMessageKey;
+export type AnyMessageKey = MessageKey | WorkMessageKey | RecommendMessageKey | ReviewMessageKey | NotifyMessageKey | ExpertMessageKey | AssignMessageKey | RoundsMessageKey | ScoringMessageKey | ScheduleMessageKey | WebhooksMessageKey | DecisionMessageKey | PublicationMessageKey | PublicityMessageKey;
 
 const dictionaries: Record<Lang, Partial<Record<AnyMessageKey, string>>> = { 'zh-CN': { ...zhCN }, en: { ...en } };
 

@@ -13,6 +13,10 @@ import './organizer.css';
 import '../i18n/work.ts';
 import '../i18n/review.ts';
 import '../i18n/rounds.ts';
+import '../i18n/decision.ts';
+import '../i18n/webhooks.ts';
+import '../i18n/publicity.ts';
+import '../i18n/publication.ts';
 
 // The later tabs are their own chunks (the statistics tab brings ECharts): the page opens on 概览 without them.
 const UnitsTab = lazy(() => import('./units-tab.tsx').then((m) => ({ default: m.UnitsTab })));
@@ -23,8 +27,12 @@ const DeadlinesTab = lazy(() => import('./deadlines-tab.tsx').then((m) => ({ def
 const ProgramExpertsTab = lazy(() => import('./program-experts-tab.tsx').then((m) => ({ default: m.ProgramExpertsTab })));
 const AssignmentTab = lazy(() => import('./assignment-tab.tsx').then((m) => ({ default: m.AssignmentTab })));
 const ReviewTab = lazy(() => import('./review-tab.tsx').then((m) => ({ default: m.ReviewTab })));
+const DecisionTab = lazy(() => import('./decision-tab.tsx').then((m) => ({ default: m.DecisionTab })));
+const WebhooksTab = lazy(() => import('./webhooks-tab.tsx').then((m) => ({ default: m.WebhooksTab })));
+const PublicityTab = lazy(() => import('./publicity-tab.tsx').then((m) => ({ default: m.PublicityTab })));
+const PublicationTab = lazy(() => import('./publication-tab.tsx').then((m) => ({ default: m.PublicationTab })));
 
-const tabs = ['overview', 'definition', 'applications', 'units', 'compliance', 'screening', 'experts', 'assignment', 'review', 'stats', 'deadlines'] as const;
+const tabs = ['overview', 'definition', 'applications', 'units', 'compliance', 'screening', 'experts', 'assignment', 'review', 'decisions', 'publicity', 'publication', 'stats', 'deadlines', 'webhooks'] as const;
 type TabKey = (typeof tabs)[number];
 
 const later = (node: ReactNode) => <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>{node}</Suspense>;
@@ -78,8 +86,12 @@ export default function ProgramAdminPage() {
             { key: 'experts', label: label('experts', t('tab.experts')), children: later(<ProgramExpertsTab program={program} />) },
             { key: 'assignment', label: label('assignment', t('tab.assignment')), children: later(<AssignmentTab program={program} />) },
             { key: 'review', label: label('review', t('rd.tab')), children: later(<ReviewTab program={program} />) },
+            { key: 'decisions', label: label('decisions', t('dc.tab')), children: later(<DecisionTab program={program} />) },
+            { key: 'publicity', label: label('publicity', t('pubt.tab')), children: later(<PublicityTab program={program} />) },
+            { key: 'publication', label: label('publication', t('pub.tab')), children: later(<PublicationTab program={program} />) },
             { key: 'stats', label: label('stats', t('tab.stats')), children: later(<StatsTab program={program} />) },
             { key: 'deadlines', label: label('deadlines', t('tab.deadlines')), children: later(<DeadlinesTab program={program} />) },
+            { key: 'webhooks', label: label('webhooks', t('wh.tab')), children: later(<WebhooksTab program={program} />) },
           ]}
         />
       </Card>

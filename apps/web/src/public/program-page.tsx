@@ -13,6 +13,8 @@ import { ApplyDialog } from './apply-dialog.tsx';
 import { PhaseTimeline } from './phase-timeline.tsx';
 import { ProgramContacts, ProgramDocuments } from './program-info.tsx';
 import { TrackCard } from './track-card.tsx';
+import { PublicityLink } from './publicity-link.tsx';
+import { ResultsLink } from './results-link.tsx';
 import './call.css';
 import '../i18n/work.ts';
 
@@ -98,7 +100,9 @@ export default function ProgramPage() {
   const p = load.data;
   return (
     <div className="lv-call" data-testid="call-page">
+      <ResultsLink slug={p.slug} />
       <CallHeader program={p} />
+      <PublicityLink slug={p.slug} />
       <Row gutter={[24, 16]}>
         <Col xs={24} lg={16}>
           <Typography.Title level={3} className="lv-section-title">

@@ -83,6 +83,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('committee_reviews_program_idx').on('committee_reviews').columns(['program_id', 'submission']).execute();
 
+  /** Places per tier the organizer gave at decision time (overriding the definition's count). */
+  await db.schema
+    .createTable('decision_tier_counts')
+    .addColumn('program_id', 'text', (c) => c.notNull().references('programs.id').onDelete('cascade'))
+    .addColumn('track_id', 'text', (c) => c.notNull())
+    .addColumn('tier_id', 'text', (c) => c.notNull())
+    .addColumn('count', 'integer', (c) => c.notNull())
+    .addColumn('set_by', 'text', (c) => c.notNull())
+    .addColumn('set_at', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('decision_tier_counts_pk', ['program_id', 'track_id', 'tier_id'])
+    .execute();
+
   /** A 公示: of candidates (recommended projects) or of results; its list is a snapshot. */
   await db.schema
     .createTable('publicities')
@@ -157,6 +169,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('objection_events_objection_idx').on('objection_events').columns(['objection_id', 'created_at']).execute();
+  /**
+   * Files of an objection: the objector's evidence (uploaded before filing, by anyone: unclaimed
+   * until an objection names it, then the objection's) and the applicant's response attachments.
+   * Kept apart from application_files, which the application's readers (the applicant) may open.
+   */
+  await db.schema
+    .createTable('objection_files')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('program_id', 'text', (c) => c.notNull().references('programs.id').onDelete('cascade'))
+    .addColumn('objection_id', 'text', (c) => c.references('objections.id').onDelete('cascade'))
+    /** evidence | response */
+    .addColumn('purpose', 'text', (c) => c.notNull())
+    .addColumn('sha256', 'text', (c) => c.notNull().references('files.sha256'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('size', 'bigint', (c) => c.notNull())
+    .addColumn('mime', 'text', (c) => c.notNull())
+    .addColumn('uploaded_by', 'text')
+    .addColumn('ip', 'text')
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('objection_files_ip_idx').on('objection_files').columns(['ip', 'created_at']).execute();
+  await db.schema.createIndex('objection_files_objection_idx').on('objection_files').columns(['objection_id']).execute();
 
   /** 获奖证书 / 入榜证书: the serial is what the public verification page looks up. */
   await db.schema
@@ -211,7 +245,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['webhook_deliveries', 'webhook_endpoints', 'certificates', 'objection_events', 'objections', 'publicity_items', 'publicities', 'committee_reviews', 'program_award_winners', 'decision_corrections', 'decisions', 'program_outcomes']) {
+  for (const t of ['webhook_deliveries', 'webhook_endpoints', 'certificates', 'objection_files', 'objection_events', 'objections', 'publicity_items', 'publicities', 'decision_tier_counts', 'committee_reviews', 'program_award_winners', 'decision_corrections', 'decisions', 'program_outcomes']) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -6,6 +6,7 @@ import type { Actor, Deps } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { emitWebhookEvent } from '../webhooks/webhook-outbox.ts';
 import { findOrganizationById } from '../organizations/organization.repository.ts';
 import { toOrganization } from '../organizations/organization.service.ts';
 import { findFormVersion, findProgramById, latestFormVersions, takeApplicationNumber } from '../programs/program.repository.ts';
@@ -169,6 +170,7 @@ export async function submitApplication(deps: Deps, actor: Actor, id: string, ba
     // Screening keeps every submitted version (resubmissions too) so returned ones can be compared: features/screening.
     await recordSubmittedVersion(trx, { applicationId: id, answersJson: row.answers_json, formVersion: row.form_version, at: now, by: actor.userId });
     await appendAudit(trx, { actorId: actor.userId, action: 'application.submit', entity: 'application', entityId: id, before: { status: row.status }, after: { status: to, revision: baseRevision + 1 }, requestId }, now);
+    await emitWebhookEvent(trx, row.program_id, 'application.submitted', { applicationId: id, number: row.number, trackId: row.track_id, status: to, resubmission: row.status !== 'draft', submittedAt: now }, now);
   });
   await sendReceipt(deps, actor, row, def, now);
   return getApplication(deps, actor, id);

@@ -31,7 +31,7 @@ export const findDecision = (db: Db, programId: string, applicationId: string) =
 
 /** Writes a decision (insert or replace the tier and reason). */
 export async function upsertDecision(db: Db, row: DecisionRow): Promise<void> {
-  const { program_id, application_id, ...rest } = row;
+  const { program_id: _p, application_id: _a, ...rest } = row;
   await db.insertInto('decisions').values(row).onConflict((oc) => oc.columns(['program_id', 'application_id']).doUpdateSet(rest)).execute();
 }
 

@@ -5,6 +5,7 @@ import {
 import type { Actor, Deps } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { emitWebhookEvent } from '../webhooks/webhook-outbox.ts';
 import { authorize } from '../access/access.service.ts';
 import { isOwner, loadReadable } from '../applications/application-access.ts';
 import { findApplication, insertEvent } from '../applications/application.repository.ts';
@@ -144,6 +145,7 @@ export async function endorseCandidate(deps: Deps, actor: Actor | null, applicat
       opinion: input.opinion, stamped_file_id: stamp.id, reason: null, decided_by: actor!.userId, decided_at: now,
     });
     await insertEvent(trx, { id: newId(), application_id: applicationId, at: now, status: to, note: `推荐单位：${unit.name}`, actor_id: actor!.userId });
+    await emitWebhookEvent(trx, row.program_id, 'application.endorsed', { applicationId, number: row.number, trackId: row.track_id, unitId: unit.id, unitName: unit.name, endorsedAt: now }, now);
     await appendAudit(trx, { actorId: actor!.userId, action: 'nomination.endorse', entity: 'application', entityId: applicationId, before: { status: row.status }, after: { status: to, unitId: unit.id, trackId: row.track_id, stampedFileId: stamp.id, limit: max }, requestId }, now);
   }).catch(mapUnique);
   return getCandidate(deps, actor, applicationId);

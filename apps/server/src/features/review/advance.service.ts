@@ -4,6 +4,7 @@ import { newId } from '../../db/ids.ts';
 import { insertEvent, setStatusIfCurrent } from '../applications/application.repository.ts';
 import { insertEntries, reviewableApplications } from '../assignment/assignment.repository.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { emitWebhookEvent } from '../webhooks/webhook-outbox.ts';
 import { addNotice } from '../notifications/notification.service.ts';
 import { authorizeRound, requireWholeProgram } from './progress.service.ts';
 import { computeRanking, nextRoundOf, titleOf } from './ranking.service.ts';
@@ -69,12 +70,14 @@ export async function advanceRound(deps: Deps, actor: Actor | null, programId: s
     if ((await entriesOfRound(trx, programId, to.id)).length) throw new AppError('CONFLICT', { message: { 'zh-CN': `已确定进入“${to.name}”的名单`, en: `The entrants of ${to.name} are already decided` } });
     await insertEntries(trx, [...include].map((application_id) => ({ program_id: programId, round_id: to.id, application_id, entered_at: now, entered_by: actor!.userId, reason: proposed.has(application_id) ? null : reason })));
     let eliminated = 0;
+    const moved: { advanced: { applicationId: string; number: string; trackId: string }[]; eliminated: { applicationId: string; number: string; trackId: string }[] } = { advanced: [], eliminated: [] };
     for (const app of pool) {
       const event = include.has(app.id) ? 'advance' : 'eliminate';
       const next = nextStatus(app.status as ApplicationStatus, event);
       if (!next) continue;
       if (!(await setStatusIfCurrent(trx, app.id, { statuses: [app.status] }, { status: next, updated_at: now }))) continue;
       if (event === 'eliminate') eliminated++;
+      moved[event === 'advance' ? 'advanced' : 'eliminated'].push({ applicationId: app.id, number: app.number, trackId: app.track_id });
       const note = event === 'advance' ? `进入${to.name}` : `未进入${to.name}`;
       await insertEvent(trx, { id: newId(), application_id: app.id, at: now, status: next, note, actor_id: actor!.userId });
       await notifyApplicant(trx, app.id, def.name, titleOf(def, app), round, to, event === 'advance', now);
@@ -83,6 +86,8 @@ export async function advanceRound(deps: Deps, actor: Actor | null, programId: s
       actorId: actor!.userId, action: 'review.round_advance', entity: 'program', entityId: programId,
       after: { from: round.id, to: to.id, entered: [...include], added, removed, reason: reason || null }, requestId,
     }, now);
+    // One event per round: the receiver gets the whole decision at once, as the organizer took it.
+    await emitWebhookEvent(trx, programId, 'review.round_result', { roundId: round.id, roundName: round.name, nextRoundId: to.id, nextRoundName: to.name, ...moved, decidedAt: now }, now);
     return { entered: include.size, eliminated };
   });
   return result;

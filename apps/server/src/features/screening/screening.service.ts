@@ -7,6 +7,7 @@ import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { authorize } from '../access/access.service.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { emitWebhookEvent } from '../webhooks/webhook-outbox.ts';
 import { statusOf } from '../applications/application-access.ts';
 import { insertEvent, setStatusIfCurrent, type ApplicationRow } from '../applications/application.repository.ts';
 import { deadlineOf, formOf } from '../applications/application.service.ts';
@@ -143,6 +144,8 @@ export async function applyDecision(deps: Deps, actor: Actor, s: Screenable, d: 
       after: { status: to, versionNo, text: d.text, failedRules: failed.map((r) => r.ruleId), checklist: JSON.parse(sc.checklist_json), ...(d.bulk ? { bulk: true } : {}), ...(resubmitBy !== null ? { deadlineOverride: resubmitBy } : {}) },
     }, now);
     if (notice) await addNotice(trx, notice.notice, now);
+    // A return is not a screening result (the applicant revises and resubmits); a failure's reason stays out, as it does for the applicant until released.
+    if (d.outcome !== 'return') await emitWebhookEvent(trx, row.program_id, 'application.screened', { applicationId: row.id, number: row.number, trackId: row.track_id, outcome: d.outcome, status: to, versionNo, screenedAt: now }, now);
   });
   if (notice) {
     const user = await findUserById(deps.db, row.applicant_user_id);
