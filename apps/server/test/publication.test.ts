@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfText as readPdf } from './documents/pdf-text.ts';
 import { CERTIFICATE_COUNT_HEADER, isWellFormedSerial, makeSerial, ZipEntryCounter, type ProgramDefinitionInput } from '@lvping/domain';
 import { describeEachEngine } from './support/engines.ts';
 import { startHarness, type Client, type Harness } from './support/harness.ts';
@@ -51,12 +51,7 @@ function publicationProgram(slug: string, now: number): ProgramDefinitionInput {
   return def;
 }
 
-async function pdfText(bytes: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
-  let text = '';
-  for (let i = 1; i <= doc.numPages; i++) text += (await (await doc.getPage(i)).getTextContent()).items.map((x) => ('str' in x ? x.str : '')).join('');
-  return text;
-}
+const pdfText = async (bytes: Buffer): Promise<string> => (await readPdf(bytes)).pages.join('');
 
 async function sheetRows(bytes: Buffer, name: string): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
