@@ -12,7 +12,7 @@ import { useLoad } from '../shell/use-load.ts';
 type Action = 'note' | 'request' | 'rule';
 
 /** An objection in full for the secretariat: objector, reasons, evidence, the timeline; note, ask the applicant, rule. */
-export function ObjectionDrawer({ program, objectionId, onClose, onChanged }: { program: ProgramDetail; objectionId: string; onClose: () => void; onChanged: () => void }) {
+export function ObjectionDrawer({ program, objectionId, trackId, onClose, onChanged }: { program: ProgramDetail; objectionId: string; trackId?: string; onClose: () => void; onChanged: () => void }) {
   const { t, pick } = useI18n();
   const text = useErrorText();
   const [load, reload, replace] = useLoad(() => publicityApi.objection(program.id, objectionId), [program.id, objectionId]);
@@ -48,7 +48,8 @@ export function ObjectionDrawer({ program, objectionId, onClose, onChanged }: { 
     if (load.state === 'loading') return <Skeleton active />;
     if (load.state === 'error') return <ApiErrorAlert error={load.error} onRetry={reload} />;
     const o = load.data;
-    const tiers = program.definition.tracks.flatMap((tr) => tr.awardTiers);
+    // The tiers of the objected application's track: tracks often share tier ids (一等奖… in each).
+    const tiers = program.definition.tracks.find((tr) => tr.id === trackId)?.awardTiers ?? [];
     const ruled = o.status === 'ruled';
     return (
       <Space direction="vertical" style={{ width: '100%' }} data-testid="objection-drawer">

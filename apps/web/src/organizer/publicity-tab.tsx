@@ -102,7 +102,13 @@ export function PublicityTab({ program }: { program: ProgramDetail }) {
         {overview.openings.map(opening)}
         {overview.publicities.map(publicityCard)}
       </Space>
-      {openId && <ObjectionDrawer program={program} objectionId={openId} onClose={() => setOpenId(null)} onChanged={reload} />}
+      {openId && <ObjectionDrawer program={program} objectionId={openId} trackId={trackOfObjection(overview.publicities, objections, openId)} onClose={() => setOpenId(null)} onChanged={reload} />}
     </div>
   );
+}
+
+/** The track of the application an objection is about, from the 公示 it was filed against. */
+function trackOfObjection(publicities: AdminPublicity[], objections: ObjectionSummary[], objectionId: string): string | undefined {
+  const o = objections.find((x) => x.id === objectionId);
+  return publicities.find((p) => p.id === o?.publicityId)?.items.find((i) => i.applicationId === o?.applicationId)?.trackId;
 }

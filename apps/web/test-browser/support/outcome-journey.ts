@@ -22,7 +22,8 @@ type FileRef = { id: string; name: string; size: number; type: string };
 export const DEMO_RECOMMENDER = 'recommender@demo.lvping.local';
 export const DEMO_INSTITUTION = 'institution@demo.lvping.local';
 export const DEMO_COMMITTEE = 'committee@demo.lvping.local';
-const APPLICANT_PASSWORD = 'outcome journey 2026';
+/** The password of every applicant the journeys register. */
+export const APPLICANT_PASSWORD = 'outcome journey 2026';
 
 export type JourneyApp = {
   id: string;

@@ -13,6 +13,8 @@ const serverMain = join(repoRoot, 'apps/server/src/main.ts');
 
 export type RunningServer = {
   baseUrl: string;
+  /** Its data directory (the SQLite database is lvping.sqlite in it); removed when it stops. */
+  dataDir: string;
   /** Everything the server printed (the first admin's one-time password is in it). */
   output: () => string;
   stop: () => Promise<void>;
@@ -77,6 +79,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   return {
     baseUrl,
+    dataDir,
     output,
     stop: async () => {
       if (child.exitCode === null) {

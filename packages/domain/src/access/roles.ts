@@ -2,7 +2,11 @@
 // Roles are granted per program, and some per track; "applicant" is what every
 // signed-in user is without any grant.
 
-export const roles = ['platform_admin', 'organizer', 'review_institution', 'recommender', 'expert', 'committee', 'applicant'] as const;
+export const roles = [
+  'platform_admin', 'organizer', 'review_institution', 'recommender', 'expert', 'committee', 'applicant',
+  // 对接 (matchmaking), platform-wide: the catalog's organizer and the other side of the market.
+  'catalog_organizer', 'investor', 'bank', 'buyer', 'service_provider',
+] as const;
 export type Role = (typeof roles)[number];
 
 export const roleNames: Record<Role, { 'zh-CN': string; en: string }> = {
@@ -13,6 +17,11 @@ export const roleNames: Record<Role, { 'zh-CN': string; en: string }> = {
   expert: { 'zh-CN': '评审专家', en: 'Expert' },
   committee: { 'zh-CN': '评选委员会', en: 'Committee' },
   applicant: { 'zh-CN': '申报单位', en: 'Applicant' },
+  catalog_organizer: { 'zh-CN': '目录与对接运营方', en: 'Catalog organizer' },
+  investor: { 'zh-CN': '投资机构', en: 'Investor' },
+  bank: { 'zh-CN': '银行', en: 'Bank' },
+  buyer: { 'zh-CN': '技术需求方/产业合作方', en: 'Buyer / industrial partner' },
+  service_provider: { 'zh-CN': '知识产权服务机构', en: 'IP service provider' },
 };
 
 /** Roles that are granted on a program (optionally narrowed to one track). */
@@ -35,6 +44,11 @@ export const actions = [
   'publicity.rule', // rule on objections during 公示
   'program.publish', // publish results and certificates
   'audit.read',
+  'catalog.manage', // 绿色技术推广目录: add entries from results, review owners' updates, suspend, retire; review needs
+  'match.participate', // an investor's, bank's or buyer's profile, matches, interest and meeting requests
+  'meeting.manage', // 对接会: events, slots, scheduling
+  'deal.read', // deals, commissions and the matchmaking dashboard
+  'service.handle', // IP service requests routed to a provider
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -47,6 +61,11 @@ export const permissions: Record<Role, readonly Action[]> = {
   expert: ['review.score'],
   committee: ['committee.decide', 'application.list'],
   applicant: ['application.create'],
+  catalog_organizer: ['catalog.manage', 'meeting.manage', 'deal.read'],
+  investor: ['match.participate'],
+  bank: ['match.participate'],
+  buyer: ['match.participate'],
+  service_provider: ['service.handle'],
 };
 
 export type Grant = { role: Role; programId: string | null; trackId: string | null };
@@ -57,7 +76,9 @@ export type Scope = { programId?: string; trackId?: string };
 function grantCovers(grant: Grant, scope: Scope): boolean {
   if (grant.role === 'platform_admin') return true;
   if (grant.role === 'applicant') return true;
-  if (!scope.programId || grant.programId !== scope.programId) return false;
+  // A platform-wide grant (an investor, the catalog's organizer) covers platform-level actions.
+  if (!scope.programId) return grant.programId === null && !(programRoles as readonly string[]).includes(grant.role);
+  if (grant.programId !== scope.programId) return false;
   // A program-wide grant covers every track; a track grant only its own track, and
   // never an action on the program as a whole.
   return grant.trackId === null || grant.trackId === scope.trackId;

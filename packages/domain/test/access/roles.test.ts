@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { actions, can, canOnSomeProgram, roles, type Action, type Grant, type Role, type Scope } from '../../src/access/roles.ts';
+import { actions, can, canOnSomeProgram, programRoles, roles, type Action, type Grant, type Role, type Scope } from '../../src/access/roles.ts';
 
 // The whole matrix, written out by hand from DOMAIN.md, so a change to `permissions`
 // that nobody meant shows up here as a failing cell.
@@ -12,12 +12,19 @@ const expected: Record<Role, Action[]> = {
   expert: ['review.score', 'application.create'],
   committee: ['committee.decide', 'application.list', 'application.create'],
   applicant: ['application.create'],
+  // The matchmaking roles are platform-wide: on a program they are applicants like everyone.
+  catalog_organizer: ['application.create'],
+  investor: ['application.create'],
+  bank: ['application.create'],
+  buyer: ['application.create'],
+  service_provider: ['application.create'],
 };
 
 const P = 'program-1';
 const OTHER = 'program-2';
+const isProgramRole = (role: Role) => (programRoles as readonly string[]).includes(role);
 const grantFor = (role: Role, trackId: string | null = null): Grant =>
-  role === 'platform_admin' || role === 'applicant' ? { role, programId: null, trackId: null } : { role, programId: P, trackId };
+  isProgramRole(role) ? { role, programId: P, trackId } : { role, programId: null, trackId: null };
 const subject = (gs: Grant[]) => ({ userId: 'u', grants: gs });
 
 test('every role × every action on its own program', () => {
@@ -70,4 +77,20 @@ test('the expert pool is managed by whoever runs some program\'s review: admin, 
     assert.equal(canOnSomeProgram(subject(gs), 'expert.manage'), ['platform_admin', 'organizer', 'review_institution'].includes(role), role);
   }
   assert.equal(canOnSomeProgram(null, 'expert.manage'), false);
+});
+
+test('platform-wide roles act on the platform only; program roles never do', () => {
+  const platform: Partial<Record<Role, Action[]>> = {
+    catalog_organizer: ['catalog.manage', 'meeting.manage', 'deal.read'],
+    investor: ['match.participate'], bank: ['match.participate'], buyer: ['match.participate'],
+    service_provider: ['service.handle'],
+  };
+  for (const role of roles) {
+    if (role === 'platform_admin' || role === 'applicant') continue;
+    for (const action of actions) {
+      const allowed = can(subject([grantFor(role)]), action, {});
+      const want: boolean = action === 'application.create' || (platform[role] ?? []).includes(action);
+      assert.equal(allowed, want, `${role} ${action} on the platform`);
+    }
+  }
 });
