@@ -322,6 +322,10 @@ export interface DB {
   certificates: CertificatesTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  catalog_entries: CatalogEntriesTable;
+  catalog_versions: CatalogVersionsTable;
+  tech_needs: TechNeedsTable;
+  match_profiles: MatchProfilesTable;
 }
 
 // Generated is re-exported for later tables with database-assigned columns.
@@ -588,4 +592,55 @@ export interface WebhookDeliveriesTable {
   last_error: string | null;
   created_at: number;
   delivered_at: number | null;
+}
+
+// 对接 foundations (migration 20261207000500_catalog).
+export interface CatalogEntriesTable {
+  id: string;
+  organization_id: string;
+  owner_user_id: string;
+  program_id: string | null;
+  application_id: string | null;
+  status: string;
+  status_reason: string | null;
+  published_version: number | null;
+  created_at: number;
+  updated_at: number;
+}
+export interface CatalogVersionsTable {
+  entry_id: string;
+  version: number;
+  fields_json: string;
+  status: string;
+  submitted_by: string | null;
+  submitted_at: number | null;
+  reviewed_by: string | null;
+  reviewed_at: number | null;
+  review_note: string | null;
+  created_at: number;
+}
+export interface TechNeedsTable {
+  id: string;
+  organization_id: string;
+  poster_user_id: string;
+  fields_json: string;
+  status: string;
+  review_note: string | null;
+  reviewed_by: string | null;
+  program_id: string | null;
+  track_id: string | null;
+  deadline: string | null;
+  created_at: number;
+  updated_at: number;
+}
+export interface MatchProfilesTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  org_name: string;
+  fields_json: string;
+  status: string;
+  review_note: string | null;
+  created_at: number;
+  updated_at: number;
 }

@@ -7,6 +7,7 @@ import * as experts from './20261207000100_experts.ts';
 import * as assignment from './20261207000200_assignment.ts';
 import * as reviewRounds from './20261207000300_review_rounds.ts';
 import * as outcomes from './20261207000400_outcomes.ts';
+import * as catalog from './20261207000500_catalog.ts';
 
 // Timestamped names sort into the order they run. Add new migrations here.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261207000200_assignment': assignment,
   '20261207000300_review_rounds': reviewRounds,
   '20261207000400_outcomes': outcomes,
+  '20261207000500_catalog': catalog,
 };
