@@ -9,6 +9,7 @@ import { addRatios, formatTable, loadWarning, sampleCpuBusy, writeJson } from '.
 import { groupOf, hadCleanupFailure, installSignalCleanup, interruptedBy, runScenario, unwindAll, type AnyScenario, type Row } from './scenario.ts';
 import { assignmentBaseline, assignmentScenarios } from './scenarios/assignment.ts';
 import { authMe } from './scenarios/auth-me.ts';
+import { catalogSearch } from './scenarios/catalog-search.ts';
 import { rankingBaseline, rankingScenarios } from './scenarios/ranking.ts';
 import { baseline, writeBaseline } from './scenarios/baseline.ts';
 import { draftSave } from './scenarios/draft-save.ts';
@@ -18,7 +19,7 @@ import { csvExportBaseline, xlsxExport } from './scenarios/xlsx-export.ts';
 const scenarios: AnyScenario[] = [
   baseline, authMe('sqlite'), authMe('postgres'), writeBaseline, draftSave('sqlite'), draftSave('postgres'),
   pdfBaseline, pdfApplication, csvExportBaseline, xlsxExport, assignmentBaseline, ...assignmentScenarios,
-  rankingBaseline, ...rankingScenarios,
+  rankingBaseline, ...rankingScenarios, catalogSearch,
 ];
 
 async function main(): Promise<number> {

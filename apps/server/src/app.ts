@@ -41,8 +41,15 @@ import { decisionRoutes } from './features/decision/decision.routes.ts';
 import { committeeRoutes } from './features/committee/committee.routes.ts';
 import { publicationRoutes } from './features/publication/publication.routes.ts';
 import { webhookRoutes } from './features/webhooks/webhook.routes.ts';
+import { needsRoutes } from './features/needs/needs.routes.ts';
+import { milestoneRoutes } from './features/needs/milestone.routes.ts';
 import { startWebhookTicker } from './features/webhooks/webhook-delivery.ts';
 import { webhookDocs } from './features/webhooks/webhook-openapi.ts';
+import { catalogRoutes } from './features/catalog/catalog.routes.ts';
+import { matchRoutes } from './features/match/match.routes.ts';
+import { meetingRoutes } from './features/meetings/meeting.routes.ts';
+import { dealRoutes } from './features/deals/deal.routes.ts';
+import { serviceRoutes } from './features/deals/service.routes.ts';
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -136,6 +143,13 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   committeeRoutes(app, deps);
   publicationRoutes(app, deps);
   webhookRoutes(app, deps);
+  catalogRoutes(app, deps);
+  needsRoutes(app, deps);
+  milestoneRoutes(app, deps);
+  matchRoutes(app, deps);
+  meetingRoutes(app, deps);
+  dealRoutes(app, deps);
+  serviceRoutes(app, deps);
 
   const hasWeb = existsSync(webDist);
   if (hasWeb) {

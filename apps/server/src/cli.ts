@@ -11,6 +11,7 @@ import { verifyAuditChain } from './features/audit/audit.service.ts';
 import { runAssign } from './assign-command.ts';
 import { runRank } from './rank-command.ts';
 import { runAwards, runTiers } from './decision-command.ts';
+import { runMeetings } from './meeting-command.ts';
 
 const usage = `usage:
   npm run cli -- create-admin --email <email> --name <display name>   create a platform admin (prints a one-time password)
@@ -21,7 +22,8 @@ const usage = `usage:
   npm run cli -- rank --in <scores.csv> --out <ranking.csv> [--method calibrated|mean|trimmed]
                                                                        rank applications from a file of review scores (app,expert,score)
   npm run cli -- tiers <file.json>                                     propose award tiers from a ranking ({ ranked, tiers, counts? }), printed as JSON
-  npm run cli -- awards <file.json>                                    a program award's winners by its rule ({ rule, participations, tracks }), printed as JSON`;
+  npm run cli -- awards <file.json>                                    a program award's winners by its rule ({ rule, participations, tracks }), printed as JSON
+  npm run cli -- meetings <file.json>                                  schedule 对接会 meetings ({ slots, tables, unavailable?, requests }), printed as JSON`;
 
 async function main(): Promise<number> {
   let parsed;
@@ -41,6 +43,7 @@ async function main(): Promise<number> {
   if (command === 'rank') return runRank(values);
   if (command === 'tiers') return runTiers(positionals[1]);
   if (command === 'awards') return runAwards(positionals[1]);
+  if (command === 'meetings') return runMeetings(positionals[1]);
   const config = loadConfig();
   const database = openDatabase(config);
   const log = pino({ level: 'warn' });

@@ -29,6 +29,28 @@ const InviteLandingPage = lazy(() => import('./recommender/invite-landing-page.t
 const CommitteeHomePage = lazy(() => import('./committee/committee-home-page.tsx'));
 const CommitteeListPage = lazy(() => import('./committee/committee-list-page.tsx'));
 const HolidaysPage = lazy(() => import('./admin/holidays-page.tsx'));
+const PublicNeedsPage = lazy(() => import('./needs/public-needs-page.tsx'));
+const PublicNeedPage = lazy(() => import('./needs/public-need-page.tsx'));
+const MyNeedsPage = lazy(() => import('./needs/my-needs-page.tsx'));
+const NeedEditPage = lazy(() => import('./needs/need-edit-page.tsx'));
+const NeedReviewPage = lazy(() => import('./needs/need-review-page.tsx'));
+const RacePage = lazy(() => import('./needs/race-page.tsx'));
+const SolverMilestonesPage = lazy(() => import('./needs/solver-milestones-page.tsx'));
+const MatchHomePage = lazy(() => import('./match/match-home-page.tsx'));
+const MatchProfileFormPage = lazy(() => import('./match/profile-form-page.tsx'));
+const MatchesPage = lazy(() => import('./match/matches-page.tsx'));
+const MatchInterestsPage = lazy(() => import('./match/interests-page.tsx'));
+const MatchReviewPage = lazy(() => import('./match/profile-review-page.tsx'));
+const PublicCatalogPage = lazy(() => import('./catalog/public-catalog-page.tsx'));
+const PublicEntryPage = lazy(() => import('./catalog/public-entry-page.tsx'));
+const MyCatalogEntriesPage = lazy(() => import('./catalog/my-entries-page.tsx'));
+const CatalogEntryEditPage = lazy(() => import('./catalog/entry-edit-page.tsx'));
+const CatalogReviewPage = lazy(() => import('./catalog/catalog-review-page.tsx'));
+const MeetingsHomePage = lazy(() => import('./meetings/meetings-home-page.tsx'));
+const MeetingEventPage = lazy(() => import('./meetings/meeting-event-page.tsx'));
+const DealsPage = lazy(() => import('./deals/deals-page.tsx'));
+const ServicesPage = lazy(() => import('./deals/services-page.tsx'));
+const MatchDashboardPage = lazy(() => import('./deals/match-dashboard-page.tsx'));
 const ComingSoonPage = lazy(() => import('./pages/areas/coming-soon-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
@@ -79,6 +101,34 @@ export default function WorkRoutes() {
       <Route path="committee/programs/:programId" element={committee(<CommitteeListPage />)} />
       <Route path="committee/*" element={committee(<NotFoundPage />)} />
       <Route path="admin/holidays" element={<RequireArea area="admin"><HolidaysPage /></RequireArea>} />
+      {/* 技术需求: the public list and detail need no sign-in; the server checks the review queue (catalog.manage) and 赛马 access. */}
+      <Route path="needs" element={<PublicNeedsPage />} />
+      <Route path="needs/mine" element={<RequireAuth><MyNeedsPage /></RequireAuth>} />
+      <Route path="needs/new" element={<RequireAuth><NeedEditPage /></RequireAuth>} />
+      <Route path="needs/mine/:needId" element={<RequireAuth><NeedEditPage /></RequireAuth>} />
+      <Route path="needs/review" element={<RequireAuth><NeedReviewPage /></RequireAuth>} />
+      <Route path="needs/race/:programId" element={<RequireAuth><RacePage /></RequireAuth>} />
+      <Route path="needs/solver/:programId" element={<RequireAuth><SolverMilestonesPage /></RequireAuth>} />
+      <Route path="needs/:needId" element={<PublicNeedPage />} />
+      <Route path="catalog" element={<PublicCatalogPage />} />
+      <Route path="catalog/mine" element={<RequireAuth><MyCatalogEntriesPage /></RequireAuth>} />
+      <Route path="catalog/review" element={<RequireAuth><CatalogReviewPage /></RequireAuth>} />
+      <Route path="catalog/entries/:entryId/edit" element={<RequireAuth><CatalogEntryEditPage /></RequireAuth>} />
+      <Route path="catalog/:entryId" element={<PublicEntryPage />} />
+      {/* 供需对接: any signed-in user may apply for a profile or see its technologies' matches; the server checks each list and action. */}
+      <Route path="match" element={<RequireAuth><MatchHomePage /></RequireAuth>} />
+      <Route path="match/apply/:kind" element={<RequireAuth><MatchProfileFormPage /></RequireAuth>} />
+      <Route path="match/entries/:id" element={<RequireAuth><MatchesPage subject="entry" /></RequireAuth>} />
+      <Route path="match/profiles/:id" element={<RequireAuth><MatchesPage subject="profile" /></RequireAuth>} />
+      <Route path="match/needs/:id" element={<RequireAuth><MatchesPage subject="need" /></RequireAuth>} />
+      <Route path="match/interests" element={<RequireAuth><MatchInterestsPage /></RequireAuth>} />
+      <Route path="match/review" element={<RequireAuth><MatchReviewPage /></RequireAuth>} />
+      {/* 对接会, deals, IP services and the dashboard: any signed-in user (technology owners hold no role); the server checks each. */}
+      <Route path="meetings" element={<RequireAuth><MeetingsHomePage /></RequireAuth>} />
+      <Route path="meetings/:eventId" element={<RequireAuth><MeetingEventPage /></RequireAuth>} />
+      <Route path="deals" element={<RequireAuth><DealsPage /></RequireAuth>} />
+      <Route path="deals/dashboard" element={<RequireActionSomewhere action="deal.read"><MatchDashboardPage /></RequireActionSomewhere>} />
+      <Route path="services" element={<RequireAuth><ServicesPage /></RequireAuth>} />
       {placeholderAreas.map((a) => (
         <Route key={a.key} path={a.path} element={<RequireArea area={a.key}><ComingSoonPage area={a.key} /></RequireArea>} />
       ))}

@@ -326,6 +326,19 @@ export interface DB {
   catalog_versions: CatalogVersionsTable;
   tech_needs: TechNeedsTable;
   match_profiles: MatchProfilesTable;
+  match_interests: MatchInterestsTable;
+  match_introductions: MatchIntroductionsTable;
+  need_milestones: NeedMilestonesTable;
+  need_milestone_reports: NeedMilestoneReportsTable;
+  need_milestone_scores: NeedMilestoneScoresTable;
+  catalog_events: CatalogEventsTable;
+  catalog_generation: CatalogGenerationTable;
+  meeting_events: MeetingEventsTable;
+  meeting_participants: MeetingParticipantsTable;
+  meeting_requests: MeetingRequestsTable;
+  deals: DealsTable;
+  service_requests: ServiceRequestsTable;
+  service_routes: ServiceRoutesTable;
 }
 
 // Generated is re-exported for later tables with database-assigned columns.
@@ -604,6 +617,7 @@ export interface CatalogEntriesTable {
   status: string;
   status_reason: string | null;
   published_version: number | null;
+  public_seq: Generated<number>;
   created_at: number;
   updated_at: number;
 }
@@ -630,6 +644,14 @@ export interface TechNeedsTable {
   program_id: string | null;
   track_id: string | null;
   deadline: string | null;
+  field_id: string | null;
+  region_code: string | null;
+  /** 0/1, default 0 (rows inserted without it are not funded). */
+  funded: Generated<number>;
+  submitted_at: number | null;
+  reviewed_at: number | null;
+  published_at: number | null;
+  closed_at: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -643,4 +665,157 @@ export interface MatchProfilesTable {
   review_note: string | null;
   created_at: number;
   updated_at: number;
+}
+
+// The catalog's history and search generation (migration 20261207000600_catalog_more).
+export interface CatalogEventsTable {
+  id: string;
+  entry_id: string;
+  at: number;
+  kind: string;
+  version: number | null;
+  reason: string | null;
+  actor_id: string | null;
+}
+export interface CatalogGenerationTable {
+  id: number;
+  generation: number;
+}
+
+// 赛马 milestones of a 揭榜挂帅 program (migration 20261207000700_needs).
+export interface NeedMilestonesTable {
+  id: string;
+  program_id: string;
+  application_id: string;
+  track_id: string;
+  seq: number;
+  name: string;
+  due_on: string;
+  source: string;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+export interface NeedMilestoneReportsTable {
+  id: string;
+  milestone_id: string;
+  sha256: string;
+  name: string;
+  size: number;
+  mime: string;
+  uploaded_by: string;
+  created_at: number;
+}
+export interface NeedMilestoneScoresTable {
+  milestone_id: string;
+  scorer_id: string;
+  score: number;
+  comment: string;
+  scored_at: number;
+}
+
+// 供需匹配 interests and introductions (migration 20261207000800_match).
+export interface MatchInterestsTable {
+  id: string;
+  entry_id: string;
+  counterpart_type: string;
+  counterpart_id: string;
+  technology_user_id: string | null;
+  technology_at: number | null;
+  counterpart_user_id: string | null;
+  counterpart_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+export interface MatchIntroductionsTable {
+  id: string;
+  interest_id: string;
+  introduced_at: number;
+  ended_at: number | null;
+  ended_by: string | null;
+}
+
+// 对接会, deals and IP service requests (migration 20261207000900_meetings).
+export interface MeetingEventsTable {
+  id: string;
+  name: string;
+  place: string;
+  date: string;
+  start_time: string;
+  end_time: string;
+  slot_minutes: number;
+  tables: number;
+  description: string;
+  status: string;
+  report_json: string | null;
+  scheduled_at: number | null;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+}
+export interface MeetingParticipantsTable {
+  event_id: string;
+  user_id: string;
+  kind: string;
+  org_name: string;
+  catalog_entry_id: string | null;
+  unavailable_json: string;
+  invited_by: string;
+  invited_at: number;
+}
+export interface MeetingRequestsTable {
+  id: string;
+  event_id: string;
+  from_user_id: string;
+  to_user_id: string;
+  note: string;
+  catalog_entry_id: string | null;
+  status: string;
+  response_note: string | null;
+  priority: number;
+  slot_index: number | null;
+  table_no: number | null;
+  unscheduled_json: string | null;
+  held: number;
+  created_at: number;
+  responded_at: number | null;
+}
+export interface DealsTable {
+  id: string;
+  kind: string;
+  amount_yuan: number;
+  deal_date: string;
+  via_platform: number;
+  status: string;
+  recorded_by: string;
+  counterpart_user_id: string;
+  catalog_entry_id: string | null;
+  meeting_request_id: string | null;
+  note: string;
+  response_note: string | null;
+  commission_fen: number | null;
+  commission_json: string | null;
+  created_at: number;
+  confirmed_at: number | null;
+  updated_at: number;
+}
+export interface ServiceRequestsTable {
+  id: string;
+  requester_user_id: string;
+  kind: string;
+  region_code: string;
+  catalog_entry_id: string | null;
+  description: string;
+  status: string;
+  provider_user_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+export interface ServiceRoutesTable {
+  request_id: string;
+  provider_user_id: string;
+  org_name: string;
+  answer: string;
+  note: string | null;
+  answered_at: number | null;
 }

@@ -1,7 +1,9 @@
 import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 
-export type Mail = { to: string; subject: string; text: string };
+/** An attachment travels as given (e.g. a text/calendar .ics). */
+export type MailAttachment = { filename: string; content: string | Buffer; contentType: string };
+export type Mail = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
 export type Mailer = { send: (mail: Mail) => Promise<void>; close: () => void };
 
 /**

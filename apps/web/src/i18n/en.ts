@@ -10,6 +10,8 @@ export const en: Messages = {
   'app.footer': 'lvping 绿评 · green and low-carbon technology awards',
 
   'nav.home': 'Home',
+  'nav.catalog': 'Technology catalog',
+  'nav.needs': 'Technology needs',
   'nav.myApplications': 'My applications',
   'nav.admin': 'Administration',
   'nav.organizer': 'Programs I run',
@@ -17,6 +19,8 @@ export const en: Messages = {
   'nav.expert': 'Review tasks',
   'nav.committee': 'Final review',
   'nav.review': 'Preliminary review',
+  'nav.match': 'Matchmaking',
+  'nav.meetings': 'Meetings & deals',
   'nav.experts': 'Expert pool',
   'nav.login': 'Log in',
   'nav.register': 'Sign up',

@@ -17,10 +17,15 @@ import type { WebhooksMessageKey } from './webhooks.zh-CN.ts';
 import type { DecisionMessageKey } from './decision.zh-CN.ts';
 import type { PublicationMessageKey } from './publication.zh-CN.ts';
 import type { PublicityMessageKey } from './publicity.zh-CN.ts';
+import type { NeedsMessageKey } from './needs.zh-CN.ts';
+import type { MatchMessageKey } from './match.zh-CN.ts';
+import type { CatalogMessageKey } from './catalog.zh-CN.ts';
+import type { MeetingsMessageKey } from './meetings.zh-CN.ts';
+import type { DealsMessageKey } from './deals.zh-CN.ts';
 
 export type { Lang, Localized, MessageKey, WorkMessageKey };
 /** Every key t() takes: the shell's, and the work areas' (registered when their pages load). */
-export type AnyMessageKey = MessageKey | WorkMessageKey | RecommendMessageKey | ReviewMessageKey | NotifyMessageKey | ExpertMessageKey | AssignMessageKey | RoundsMessageKey | ScoringMessageKey | ScheduleMessageKey | WebhooksMessageKey | DecisionMessageKey | PublicationMessageKey | PublicityMessageKey;
+export type AnyMessageKey = MessageKey | WorkMessageKey | RecommendMessageKey | ReviewMessageKey | NotifyMessageKey | ExpertMessageKey | AssignMessageKey | RoundsMessageKey | ScoringMessageKey | ScheduleMessageKey | WebhooksMessageKey | DecisionMessageKey | PublicationMessageKey | PublicityMessageKey | NeedsMessageKey | MatchMessageKey | CatalogMessageKey | MeetingsMessageKey | DealsMessageKey;
 
 const dictionaries: Record<Lang, Partial<Record<AnyMessageKey, string>>> = { 'zh-CN': { ...zhCN }, en: { ...en } };
 

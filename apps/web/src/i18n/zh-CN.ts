@@ -9,6 +9,8 @@ export const zhCN = {
   'app.footer': '绿评 lvping · 绿色低碳技术评选平台',
 
   'nav.home': '首页',
+  'nav.catalog': '绿色技术目录',
+  'nav.needs': '技术需求',
   'nav.myApplications': '我的申报',
   'nav.admin': '平台管理',
   'nav.organizer': '活动管理',
@@ -16,6 +18,8 @@ export const zhCN = {
   'nav.expert': '评审任务',
   'nav.committee': '终审',
   'nav.review': '初评',
+  'nav.match': '供需对接',
+  'nav.meetings': '对接会与交易',
   'nav.experts': '专家库',
   'nav.login': '登录',
   'nav.register': '注册',

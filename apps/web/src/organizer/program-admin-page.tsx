@@ -17,6 +17,7 @@ import '../i18n/decision.ts';
 import '../i18n/webhooks.ts';
 import '../i18n/publicity.ts';
 import '../i18n/publication.ts';
+import '../i18n/needs.ts';
 
 // The later tabs are their own chunks (the statistics tab brings ECharts): the page opens on 概览 without them.
 const UnitsTab = lazy(() => import('./units-tab.tsx').then((m) => ({ default: m.UnitsTab })));
@@ -31,8 +32,9 @@ const DecisionTab = lazy(() => import('./decision-tab.tsx').then((m) => ({ defau
 const WebhooksTab = lazy(() => import('./webhooks-tab.tsx').then((m) => ({ default: m.WebhooksTab })));
 const PublicityTab = lazy(() => import('./publicity-tab.tsx').then((m) => ({ default: m.PublicityTab })));
 const PublicationTab = lazy(() => import('./publication-tab.tsx').then((m) => ({ default: m.PublicationTab })));
+const MilestonesTab = lazy(() => import('../needs/milestones-tab.tsx').then((m) => ({ default: m.MilestonesTab })));
 
-const tabs = ['overview', 'definition', 'applications', 'units', 'compliance', 'screening', 'experts', 'assignment', 'review', 'decisions', 'publicity', 'publication', 'stats', 'deadlines', 'webhooks'] as const;
+const tabs = ['overview', 'definition', 'applications', 'units', 'compliance', 'screening', 'experts', 'assignment', 'review', 'decisions', 'publicity', 'publication', 'stats', 'deadlines', 'webhooks', 'milestones'] as const;
 type TabKey = (typeof tabs)[number];
 
 const later = (node: ReactNode) => <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>{node}</Suspense>;
@@ -49,6 +51,8 @@ export default function ProgramAdminPage() {
   if (load.state === 'error') return <ApiErrorPage error={load.error} onRetry={() => reload()} />;
   const program = load.data;
   const recommends = !!program.definition.recommendation;
+  // A 揭榜挂帅 program (made from needs) funds its solvers with the tier JIEBANG_TIER_ID: its 赛马 tab.
+  const jiebang = program.definition.tracks.some((tr) => tr.awardTiers.some((a) => a.id === 'funded'));
   const label = (key: TabKey, text: string) => <span data-testid={`tab-${key}`}>{text}</span>;
 
   return (
@@ -92,6 +96,7 @@ export default function ProgramAdminPage() {
             { key: 'stats', label: label('stats', t('tab.stats')), children: later(<StatsTab program={program} />) },
             { key: 'deadlines', label: label('deadlines', t('tab.deadlines')), children: later(<DeadlinesTab program={program} />) },
             { key: 'webhooks', label: label('webhooks', t('wh.tab')), children: later(<WebhooksTab program={program} />) },
+            ...(jiebang ? [{ key: 'milestones', label: label('milestones', t('ms.tab')), children: later(<MilestonesTab program={program} />) }] : []),
           ]}
         />
       </Card>

@@ -3,6 +3,7 @@ import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-d
 import { App, Avatar, Button, Dropdown, Layout, Menu, Space, Spin, type MenuProps } from 'antd';
 import {
   AuditOutlined,
+  CalendarOutlined,
   FileTextOutlined,
   FlagOutlined,
   HomeOutlined,
@@ -10,6 +11,7 @@ import {
   LogoutOutlined,
   ProjectOutlined,
   SettingOutlined,
+  ShareAltOutlined,
   SolutionOutlined,
   TeamOutlined,
   TranslationOutlined,
@@ -31,6 +33,8 @@ const areaIcons: Record<AreaKey, ReactNode> = {
   recommender: <FlagOutlined />,
   expert: <SolutionOutlined />,
   committee: <TeamOutlined />,
+  match: <ShareAltOutlined />,
+  meetings: <CalendarOutlined />,
 };
 
 export function PageSpinner() {
@@ -124,6 +128,9 @@ export function AppShell() {
   const shown = useMemo(() => (user?.mustChangePassword ? [] : areasFor(user)), [user]);
   const menuItems: MenuProps['items'] = [
     { key: 'home', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
+    // Public to everyone, signed in or not: the catalog of green technologies and the posted needs.
+    { key: 'catalog', label: <Link to="/catalog" data-testid="public-catalog">{t('nav.catalog')}</Link> },
+    { key: 'needs', label: <Link to="/needs" data-testid="public-needs">{t('nav.needs')}</Link> },
     ...shown.map((a) => ({
       key: a.key,
       icon: areaIcons[a.key],

@@ -4,7 +4,7 @@
 import type { Grant, Role } from '@lvping/domain/access/roles.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
-export type AreaKey = 'my' | 'admin' | 'organizer' | 'recommender' | 'expert' | 'committee' | 'review';
+export type AreaKey = 'my' | 'admin' | 'organizer' | 'recommender' | 'expert' | 'committee' | 'review' | 'match' | 'meetings';
 
 export type Area = {
   key: AreaKey;
@@ -12,6 +12,8 @@ export type Area = {
   label: MessageKey;
   /** The role that opens the area; null means every signed-in user. */
   role: Exclude<Role, 'applicant'> | null;
+  /** Other roles that also open it (供需对接 is the investor's, the bank's, the buyer's and the catalog organizer's). */
+  alsoFor?: readonly Exclude<Role, 'applicant'>[];
 };
 
 /** In menu order: one's own applications first, then the work one was granted. */
@@ -23,7 +25,12 @@ export const areas: readonly Area[] = [
   { key: 'recommender', path: '/recommender', label: 'nav.recommender', role: 'recommender' },
   { key: 'expert', path: '/expert', label: 'nav.expert', role: 'expert' },
   { key: 'committee', path: '/committee', label: 'nav.committee', role: 'committee' },
+  { key: 'match', path: '/match', label: 'nav.match', role: 'investor', alsoFor: ['bank', 'buyer', 'catalog_organizer'] },
+  // 对接会 and deals. Technology owners hold no role: they arrive by their invitation's link (the pages need only a sign-in).
+  { key: 'meetings', path: '/meetings', label: 'nav.meetings', role: 'catalog_organizer', alsoFor: ['investor', 'bank', 'buyer', 'service_provider'] },
 ];
+
+const opens = (a: Area, role: Role) => a.role === role || !!a.alsoFor?.includes(role as Exclude<Role, 'applicant'>);
 
 type Who = { grants: readonly Grant[] } | null;
 
@@ -31,7 +38,7 @@ type Who = { grants: readonly Grant[] } | null;
 export function areasFor(user: Who): Area[] {
   if (!user) return [];
   const held = new Set(user.grants.map((g) => g.role));
-  return areas.filter((a) => a.role === null || held.has(a.role));
+  return areas.filter((a) => a.role === null || [...held].some((r) => opens(a, r)));
 }
 
 /**
@@ -41,7 +48,7 @@ export function areasFor(user: Who): Area[] {
 export function mayEnter(user: Who, area: Area): boolean {
   if (!user) return false;
   if (area.role === null) return true;
-  return user.grants.some((g) => g.role === area.role || g.role === 'platform_admin');
+  return user.grants.some((g) => opens(area, g.role) || g.role === 'platform_admin');
 }
 
 export function areaByKey(key: AreaKey): Area {
@@ -56,5 +63,7 @@ export function selectedMenuKey(pathname: string, shown: readonly Area[]): strin
     .filter((a) => pathname === a.path || pathname.startsWith(`${a.path}/`))
     .sort((a, b) => b.path.length - a.path.length)[0];
   if (hit) return hit.key;
-  return pathname === '/' ? 'home' : '';
+  if (pathname === '/') return 'home';
+  // The public catalog and needs pages are menu entries of their own, not areas.
+  return /^\/(catalog|needs)(\/|$)/.exec(pathname)?.[1] ?? '';
 }

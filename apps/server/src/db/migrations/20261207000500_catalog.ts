@@ -19,9 +19,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status_reason', 'text')
     /** The approved version shown to the public (null until the first is approved). */
     .addColumn('published_version', 'integer')
+    /**
+     * The catalog generation (catalog_generation) of the last change the public can see: a
+     * search index loads only the entries whose public_seq is above the generation it holds.
+     */
+    .addColumn('public_seq', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
+  await db.schema.createIndex('catalog_entries_public_seq_idx').on('catalog_entries').column('public_seq').execute();
+  /** One entry per awarded application: adding a program's winners twice adds nothing. */
+  await db.schema.createIndex('catalog_entries_application_idx').on('catalog_entries').column('application_id').unique().execute();
+  await db.schema.createIndex('catalog_entries_owner_idx').on('catalog_entries').column('owner_user_id').execute();
   await db.schema.createIndex('catalog_entries_status_idx').on('catalog_entries').columns(['status', 'updated_at']).execute();
   await db.schema.createIndex('catalog_entries_org_idx').on('catalog_entries').column('organization_id').execute();
 
@@ -58,10 +67,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('program_id', 'text')
     .addColumn('track_id', 'text')
     .addColumn('deadline', 'text')
+    /** Copies of what the public list filters on (fields_json holds them too): field, poster's region, funded. */
+    .addColumn('field_id', 'text')
+    .addColumn('region_code', 'text')
+    .addColumn('funded', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('submitted_at', 'bigint')
+    .addColumn('reviewed_at', 'bigint')
+    .addColumn('published_at', 'bigint')
+    .addColumn('closed_at', 'bigint')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('tech_needs_status_idx').on('tech_needs').columns(['status', 'updated_at']).execute();
+  await db.schema.createIndex('tech_needs_poster_idx').on('tech_needs').column('poster_user_id').execute();
+  await db.schema.createIndex('tech_needs_program_idx').on('tech_needs').columns(['program_id', 'track_id']).execute();
 
   /** An investor's, bank's or buyer's profile: what it looks for; approved before it is matched. */
   await db.schema

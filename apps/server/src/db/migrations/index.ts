@@ -8,6 +8,10 @@ import * as assignment from './20261207000200_assignment.ts';
 import * as reviewRounds from './20261207000300_review_rounds.ts';
 import * as outcomes from './20261207000400_outcomes.ts';
 import * as catalog from './20261207000500_catalog.ts';
+import * as catalogMore from './20261207000600_catalog_more.ts';
+import * as needs from './20261207000700_needs.ts';
+import * as match from './20261207000800_match.ts';
+import * as meetings from './20261207000900_meetings.ts';
 
 // Timestamped names sort into the order they run. Add new migrations here.
 export const migrations: Record<string, Migration> = {
@@ -20,4 +24,8 @@ export const migrations: Record<string, Migration> = {
   '20261207000300_review_rounds': reviewRounds,
   '20261207000400_outcomes': outcomes,
   '20261207000500_catalog': catalog,
+  '20261207000600_catalog_more': catalogMore,
+  '20261207000700_needs': needs,
+  '20261207000800_match': match,
+  '20261207000900_meetings': meetings,
 };
