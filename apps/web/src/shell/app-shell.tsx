@@ -129,8 +129,8 @@ export function AppShell() {
   const menuItems: MenuProps['items'] = [
     { key: 'home', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
     // Public to everyone, signed in or not: the catalog of green technologies and the posted needs.
-    { key: 'catalog', label: <Link to="/catalog" data-testid="public-catalog">{t('nav.catalog')}</Link> },
-    { key: 'needs', label: <Link to="/needs" data-testid="public-needs">{t('nav.needs')}</Link> },
+    { key: 'catalog', label: <Link to="/catalog" data-testid="menu-catalog">{t('nav.catalog')}</Link> },
+    { key: 'needs', label: <Link to="/needs" data-testid="menu-needs">{t('nav.needs')}</Link> },
     ...shown.map((a) => ({
       key: a.key,
       icon: areaIcons[a.key],
