@@ -17,18 +17,14 @@
 // Everything from the search on is clicked in the browser.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { startSmtpServer } from '../../server/test/support/smtp.ts';
-import { testProgram } from '../../server/test/support/program-fixture.ts';
 import { appErrors, browserUnavailable, seeTestId, watchErrors } from './support/browser.ts';
-import { pdfBytes } from './support/files.ts';
-import { registered, signedIn } from './support/http-client.ts';
-import { logIn, makeCreditCode, newChinesePage, withScreenshot } from './support/journey.ts';
+import { registered } from './support/http-client.ts';
+import { logIn, newChinesePage, withScreenshot } from './support/journey.ts';
 import { liveServer } from './support/live-app.ts';
-import { firstAdminCredentials, type RunningServer } from './support/server.ts';
+import { invitedWinner } from './support/catalog-seed.ts';
+import type { RunningServer } from './support/server.ts';
 
 const skip = browserUnavailable();
 const OWNER = { email: 'mm.owner@example.com', password: 'mm owner 2026', name: '光电持有人' };
@@ -40,54 +36,9 @@ const OWNER_ORG = '郑州光电科技有限公司';
 let server: RunningServer;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
-function definition() {
-  const def = testProgram('matchmaking-browser', Date.now());
-  def.tracks[0] = { ...def.tracks[0], awardTiers: [{ id: 'first', name: '一等奖', nameEn: 'First prize', count: 1 }] };
-  def.review = { affinityFields: [{ form: 'main', fields: ['basic.projectName'] }] };
-  def.decision = { approval: { by: 'none' }, publicity: { results: { required: false } } };
-  return def;
-}
-
 /** A published winner's catalog entry and an approved investor; returns the entry's id and the program's name. */
 async function seed(): Promise<{ entryId: string; programName: string }> {
-  const first = firstAdminCredentials(server.output());
-  assert.ok(first, 'the server printed no first-admin credentials');
-  const once = await signedIn(server.baseUrl, first.email, first.password);
-  await once.ok(once.post('/api/auth/password/change', { currentPassword: first.password, newPassword: ADMIN_PASSWORD }));
-  const admin = await signedIn(server.baseUrl, first.email, ADMIN_PASSWORD);
-  const def = definition();
-  const program = await admin.ok(admin.post('/api/programs', { from: 'text', format: 'json', text: JSON.stringify(def) }));
-  await admin.ok(admin.post(`/api/programs/${program.id}/status`, { status: 'open' }));
-
-  const owner = await registered(server.baseUrl, OWNER.email, OWNER.password, OWNER.name);
-  const org = await owner.ok(owner.post('/api/organizations', {
-    name: OWNER_ORG, creditCode: makeCreditCode('410100'), regionCode: '410105', kind: 'enterprise', address: '河南省郑州市', contactName: '刘总', contactPhone: '0371-12345678', contactEmail: OWNER.email,
-  }));
-  const app = await owner.ok(owner.post('/api/applications', { programId: program.id, trackId: 'green', organizationId: org.id }));
-  const license = await owner.ok(owner.upload(`/api/applications/${app.id}/files?field=basic.license`, '营业执照.pdf', pdfBytes('license'), 'application/pdf'));
-  const saved = await owner.ok(owner.put(`/api/applications/${app.id}/draft`, {
-    answers: { basic: { projectName: '光伏组件回收', summary: '退役晶硅光伏组件的拆解与材料回收。', revenue: 2000, license }, pledge: { declaration: true } }, baseRevision: 0,
-  }));
-  await owner.ok(owner.post(`/api/applications/${app.id}/submit`, { baseRevision: saved.revision }));
-  const curator = await registered(server.baseUrl, CURATOR.email, CURATOR.password, CURATOR.name);
-  const curatorId = (await curator.ok(curator.get('/api/auth/me'))).id as string;
-
-  const db = new Database(join(server.dataDir, 'lvping.sqlite'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    const now = Date.now();
-    db.prepare("UPDATE applications SET status = 'in_review' WHERE id = ?").run(app.id);
-    db.prepare(`INSERT INTO decisions (program_id, application_id, track_id, tier_id, proposed_tier_id, rank, score, p_above, reason, removed, decided_by, decided_at)
-      VALUES (?, ?, 'green', 'first', 'first', 1, 90, NULL, NULL, 0, ?, ?)`).run(program.id, app.id, curatorId, now);
-    db.prepare("INSERT INTO program_outcomes (program_id, status, submission, revision, approved_at, published_at, published_by, updated_at) VALUES (?, 'approved', 0, 0, ?, NULL, NULL, ?)").run(program.id, now, now);
-    db.prepare("INSERT INTO grants (id, user_id, role, program_id, track_id, created_at, created_by) VALUES (?, ?, 'catalog_organizer', NULL, NULL, ?, NULL)").run(randomUUID(), curatorId, now);
-  } finally {
-    db.close();
-  }
-  await admin.ok(admin.post(`/api/programs/${program.id}/publication/publish`, {}));
-  const cur = await signedIn(server.baseUrl, CURATOR.email, CURATOR.password);
-  await cur.ok(cur.post(`/api/catalog/programs/${program.id}/import`, {}));
-  const entryId = (await owner.ok(owner.get('/api/catalog/mine'))).items[0].id as string;
+  const { owner, curator: cur, entryId, programName } = await invitedWinner(server, { slug: 'matchmaking-browser', adminPassword: ADMIN_PASSWORD, owner: OWNER, orgName: OWNER_ORG, ownerContact: '刘总', curator: CURATOR });
   await owner.ok(owner.post(`/api/catalog/entries/${entryId}/opt-in`, {}));
   const submitted = await owner.ok(owner.post(`/api/catalog/entries/${entryId}/submit`, { fields: {
     name: '退役光伏组件绿色回收技术', fieldId: 'glt2024-4', scope: '适用于光伏电站退役晶硅光伏组件的集中拆解与资源化回收。', process: '热解除胶结合物理分选，回收玻璃、铝框、银和铜。',
@@ -103,7 +54,7 @@ async function seed(): Promise<{ entryId: string; programName: string }> {
     description: '关注光伏组件回收与储能', stages: ['A', 'B'], ticketMin: 100, ticketMax: 5000,
   }));
   await cur.ok(cur.post(`/api/match/profiles/${profile.id}/review`, { decision: 'approve' }));
-  return { entryId, programName: def.name };
+  return { entryId, programName };
 }
 
 /** An antd Select by its test id: open it, wait for the pop-up to settle, click the option. */
