@@ -347,4 +347,30 @@ describeEachEngine('catalog: entries from results, versions, review, public sear
     assert.match(mail.text, /stranger@example\.com/);
     assert.match(mail.text, /希望了解技术许可方式/);
   });
+
+  test('a catalog-selection program (decision.outcome: catalog) invites its winners into the catalog as it publishes', async () => {
+    const adminActor = await actorOf(h, admin);
+    const def = catalogProgram('cat-selection', h.deps.now());
+    def.decision = { ...def.decision, outcome: 'catalog' };
+    const created = await createProgram(h.deps, adminActor, { from: 'text', format: 'json', text: JSON.stringify(def) });
+    const selection = (await setProgramStatus(h.deps, adminActor, created.id, 'open')).id;
+    const email = 'cat-selected@example.com';
+    const a = await applicantWithOrg(h, email, creditCode(720), '410105');
+    const app = await submittedApplication(a.client, selection, a.orgId, 'green', { projectName: '工业余热梯级利用', summary: '钢铁企业烧结余热的梯级回收利用。' });
+    await h.deps.db.updateTable('applications').set({ status: 'in_review' }).where('id', '=', app.id).execute();
+    const now = h.deps.now();
+    await upsertDecision(h.deps.db, { program_id: selection, application_id: app.id, track_id: 'green', tier_id: 'first', proposed_tier_id: 'first', rank: 1, score: 91, p_above: null, reason: null, removed: 0, decided_by: adminActor.userId, decided_at: now });
+    await outcomeOf(h.deps.db, selection, now);
+    assert.ok(await setOutcomeIfCurrent(h.deps.db, selection, 'deciding', { status: 'approved', updated_at: now }));
+    smtp.mails.length = 0;
+
+    const published = await admin.post(`/api/programs/${selection}/publication/publish`, {});
+    assert.equal(published.statusCode, 200, published.body);
+    const mine = (await a.client.get('/api/catalog/mine')).json().items as { status: string; name: string }[];
+    assert.deepEqual(mine.map((m) => [m.status, m.name]), [['invited', '工业余热梯级利用']], 'invited on publication, without an import');
+    // Publishing answers after its mails are handed over: the invitation is there beside the result.
+    await smtp.waitForMail(email);
+    assert.ok(smtp.mails.some((m) => m.to.includes(email) && /邀请加入绿色技术推广目录：工业余热梯级利用/.test(decodeMail(m.raw).subject)), 'the invitation mail');
+    assert.deepEqual((await organizer.post(`/api/catalog/programs/${selection}/import`, {})).json(), { added: 0, alreadyInCatalog: 1 });
+  });
 });

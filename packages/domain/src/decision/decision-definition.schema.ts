@@ -64,6 +64,12 @@ export const CertificateSettingsSchema = z.strictObject({
 export type CertificateSettings = z.infer<typeof CertificateSettingsSchema>;
 
 export const DecisionBlockSchema = z.strictObject({
+  /**
+   * What a published winner becomes: an award (with its certificate), or also an entry of the
+   * 绿色技术推广目录 (a catalog-selection program: its winners are invited into the catalog on
+   * publication, and join it once they complete the fields and the catalog organizer approves).
+   */
+  outcome: z.enum(['awards', 'catalog']).default('awards'),
   approval: ApprovalSchema.default({ by: 'none', approvalsRequired: 1 }),
   publicity: PublicitySettingsSchema.default({}),
   certificate: CertificateSettingsSchema.default({ title: '获奖证书', text: '{organization}：\n你单位申报的“{project}”在{program}中荣获{track}{tier}。\n特发此证，以资鼓励。', serialPrefix: 'LP' }),

@@ -1,5 +1,6 @@
 import { AppError, catalogPrefillFromAnswers, type ProgramDefinition } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
+import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
@@ -31,36 +32,49 @@ export async function importWinners(deps: Deps, actor: Actor | null, programId: 
     throw new AppError('CONFLICT', { message: { 'zh-CN': '该活动的评选结果尚未发布，不能加入目录', en: 'The program’s results are not published yet' } });
   }
   const def: ProgramDefinition = programDefinition(program);
-  const now = deps.now();
-  const invited = await deps.db.transaction().execute(async (trx) => {
-    const apps = await awardedApplications(trx, programId);
-    const fresh = apps.filter((a) => !a.entry_id);
-    const out: { entryId: string; email: string; displayName: string; title: string }[] = [];
-    for (const a of fresh) {
-      const id = newId();
-      const title = titleOf(def, a);
-      const prefill = catalogPrefillFromAnswers(title, JSON.parse(a.answers_json) as Record<string, unknown>, a.track_id);
-      await insertEntry(trx, {
-        id, organization_id: a.organization_id, owner_user_id: a.applicant_user_id, program_id: programId, application_id: a.id,
-        status: 'invited', status_reason: null, published_version: null, created_at: now, updated_at: now,
-      });
-      await insertVersion(trx, { entry_id: id, version: 1, fields_json: JSON.stringify(prefill), status: 'draft', submitted_by: null, submitted_at: null, reviewed_by: null, reviewed_at: null, review_note: null, created_at: now });
-      await addCatalogEvent(trx, id, 'invited', now, actor.userId);
-      await addNotice(trx, {
-        userId: a.applicant_user_id, kind: 'catalog.invited', title: `邀请加入绿色技术推广目录：${title}`,
-        body: `您在“${def.name}”中获奖的“${title}”可加入绿色技术推广目录。确认加入并补全目录信息，经审核后公开展示。`,
-        link: `/catalog/entries/${id}/edit`,
-      }, now);
-      out.push({ entryId: id, email: a.email, displayName: a.display_name, title });
-    }
-    await appendAudit(trx, { actorId: actor.userId, action: 'catalog.import', entity: 'program', entityId: programId, after: { added: out.map((o) => o.entryId) }, requestId }, now);
-    return { out, already: apps.length - fresh.length };
-  });
-  for (const o of invited.out) {
+  const invited = await deps.db.transaction().execute((trx) => inviteWinnersIn(trx, def, programId, { actorId: actor.userId, requestId, now: deps.now() }));
+  await mailInvitations(deps, def, invited.out);
+  return { added: invited.out.length, alreadyInCatalog: invited.already };
+}
+
+export type Invitation = { entryId: string; email: string; displayName: string; title: string };
+
+/**
+ * Invites a published program's awarded applications not yet in the catalog, inside the caller's
+ * transaction (the catalog organizer's import, or the publication of a catalog-selection program).
+ */
+export async function inviteWinnersIn(trx: Db, def: ProgramDefinition, programId: string, by: { actorId: string; requestId: string | null; now: number }): Promise<{ out: Invitation[]; already: number }> {
+  const { now } = by;
+  const apps = await awardedApplications(trx, programId);
+  const fresh = apps.filter((a) => !a.entry_id);
+  const out: Invitation[] = [];
+  for (const a of fresh) {
+    const id = newId();
+    const title = titleOf(def, a);
+    const prefill = catalogPrefillFromAnswers(title, JSON.parse(a.answers_json) as Record<string, unknown>, a.track_id);
+    await insertEntry(trx, {
+      id, organization_id: a.organization_id, owner_user_id: a.applicant_user_id, program_id: programId, application_id: a.id,
+      status: 'invited', status_reason: null, published_version: null, created_at: now, updated_at: now,
+    });
+    await insertVersion(trx, { entry_id: id, version: 1, fields_json: JSON.stringify(prefill), status: 'draft', submitted_by: null, submitted_at: null, reviewed_by: null, reviewed_at: null, review_note: null, created_at: now });
+    await addCatalogEvent(trx, id, 'invited', now, by.actorId);
+    await addNotice(trx, {
+      userId: a.applicant_user_id, kind: 'catalog.invited', title: `邀请加入绿色技术推广目录：${title}`,
+      body: `您在“${def.name}”中获奖的“${title}”可加入绿色技术推广目录。确认加入并补全目录信息，经审核后公开展示。`,
+      link: `/catalog/entries/${id}/edit`,
+    }, now);
+    out.push({ entryId: id, email: a.email, displayName: a.display_name, title });
+  }
+  await appendAudit(trx, { actorId: by.actorId, action: 'catalog.import', entity: 'program', entityId: programId, after: { added: out.map((o) => o.entryId) }, requestId: by.requestId }, now);
+  return { out, already: apps.length - fresh.length };
+}
+
+/** The invitation emails, after the commit. */
+export async function mailInvitations(deps: Deps, def: ProgramDefinition, invited: Invitation[]): Promise<void> {
+  for (const o of invited) {
     await sendQuietly(deps, {
       to: o.email, subject: `邀请加入绿色技术推广目录：${o.title}`,
       text: `${o.displayName}，您好：\n\n您在“${def.name}”中获奖的“${o.title}”可加入绿色技术推广目录。\n确认加入并补全目录信息：${deps.config.publicUrl}/catalog/entries/${o.entryId}/edit\n\n“${o.title}” can join the green technology catalog: ${deps.config.publicUrl}/catalog/entries/${o.entryId}/edit\n`,
     }, { catalogEntryId: o.entryId });
   }
-  return { added: invited.out.length, alreadyInCatalog: invited.already };
 }

@@ -13,6 +13,7 @@ import { programDefinition } from '../programs/program.service.ts';
 import { titleOf } from '../review/ranking.service.ts';
 import { roundsOf } from '../review/rounds.ts';
 import { emitWebhookEvent } from '../webhooks/webhook-outbox.ts';
+import { inviteWinnersIn, mailInvitations } from '../catalog/catalog-import.service.ts';
 import { issueCertificate, serialAllocator, tierOf, trackOf } from './certificates.ts';
 import { listAwardWinners, publicationApplications, type PublicationApplication } from './publication.repository.ts';
 
@@ -81,8 +82,11 @@ export async function publishResults(deps: Deps, actor: Actor | null, programId:
     const awarded = told.length - notAwarded;
     await emitWebhookEvent(trx, programId, 'outcome.published', { publishedAt: now, awarded, notAwarded, certificates: serials.length, resultsUrl: `${deps.config.publicUrl}/programs/${slug}/results` }, now);
     await appendAudit(trx, { actorId: actor.userId, action: 'publication.publish', entity: 'program', entityId: programId, after: { awarded, notAwarded, certificates: serials }, requestId }, now);
-    return { told, awarded, notAwarded, certificates: serials.length };
+    // A catalog-selection program's winners are invited into the 绿色技术推广目录 as they are published.
+    const invited = def.decision?.outcome === 'catalog' ? (await inviteWinnersIn(trx, def, programId, { actorId: actor.userId, requestId, now })).out : [];
+    return { told, awarded, notAwarded, certificates: serials.length, invited };
   });
+  await mailInvitations(deps, def, done.invited);
   for (const { app, title, tier } of done.told) {
     const results = `${deps.config.publicUrl}/programs/${slug}/results`;
     await sendQuietly(deps, {
