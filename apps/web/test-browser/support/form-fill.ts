@@ -177,26 +177,7 @@ export async function chooseTypedOption(page: Page, text: string): Promise<void>
   await page.keyboard.type(text);
   const dropdown = openDropdown(page, 'ant-select-dropdown');
   await dropdown.waitFor({ state: 'visible' });
-  // Keystrokes typed while the select re-renders (a multiple select clearing its search after
-  // the last choice) can be lost on a loaded machine: set the search box's text whole instead.
-  const offered = dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first();
-  if (!(await offered.waitFor({ timeout: 5_000 }).then(() => true, () => false))) await page.locator('input:focus').fill(text);
-  // On a loaded machine the list can re-render (the typed filter arriving) between finding the
-  // option and clicking it: the click then lands on nothing. A single select closes once the
-  // choice is made, a multiple one marks the option selected: click again until one of them shows.
-  for (let attempt = 0; ; attempt++) {
-    await offered.click();
-    const chosen = await page.waitForFunction(
-      ([sel]) => {
-        const open = [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')];
-        return open.length === 0 || open.some((d) => [...d.querySelectorAll('.ant-select-item-option-selected')].some((o) => o.textContent?.includes(sel)));
-      },
-      [text],
-      { timeout: 5_000 },
-    ).then(() => true, () => false);
-    if (chosen) return;
-    if (attempt === 2) throw new Error(`the option "${text}" was clicked three times and was not chosen`);
-  }
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
 /** Types a date or a Beijing time into the antd picker of this test id and confirms it. */
