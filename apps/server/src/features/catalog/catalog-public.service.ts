@@ -1,5 +1,6 @@
 import { AppError, catalogPublicFields, catalogSnippet, formatRegion, highlightCatalogText, type CatalogPublicEntry, type CatalogSearchQuery, type ProgramDefinition } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
+import { findUserById } from '../auth/user.repository.ts';
 import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
 import { parseFields } from './catalog-access.ts';
 import { fieldNameOf, freshCatalogIndex, searchTexts } from './catalog-index.ts';
@@ -48,7 +49,7 @@ export async function requestContact(deps: Deps, actor: Actor | null, entryId: s
   const entry = await publicEntry(deps, entryId);
   if (entry.status !== 'published') throw new AppError('NOT_FOUND');
   const row = (await entryWithOrg(deps.db, entryId))!;
-  const owner = await deps.db.selectFrom('users').select(['email', 'display_name']).where('id', '=', row.owner_user_id).executeTakeFirstOrThrow();
+  const owner = (await findUserById(deps.db, row.owner_user_id))!;
   const now = deps.now();
   const name = entry.fields!.name;
   await deps.db.transaction().execute((trx) => addNotice(trx, {

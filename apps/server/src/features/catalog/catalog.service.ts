@@ -2,6 +2,7 @@ import { AppError, isGreenCatalogueId, type CatalogFields, type ProgramDefinitio
 import type { Actor, Deps } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { findUserById } from '../auth/user.repository.ts';
 import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
 import { addCatalogEvent, catalogMove, entryFor, isCatalogOrganizer, nameIn } from './catalog-access.ts';
 import {
@@ -167,7 +168,7 @@ export async function adjustEntry(deps: Deps, actor: Actor | null, entryId: stri
 }
 
 async function tellOwner(deps: Deps, entry: CatalogEntryRow, subject: string, text: string): Promise<void> {
-  const user = await deps.db.selectFrom('users').select(['email', 'display_name']).where('id', '=', entry.owner_user_id).executeTakeFirst();
+  const user = await findUserById(deps.db, entry.owner_user_id);
   if (!user) return;
   await sendQuietly(deps, {
     to: user.email, subject: `${subject} — 绿色技术推广目录`,

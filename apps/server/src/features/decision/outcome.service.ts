@@ -5,7 +5,7 @@ import { newId } from '../../db/ids.ts';
 import { insertEvent, setStatusIfCurrent } from '../applications/application.repository.ts';
 import { addNotice } from '../notifications/notification.service.ts';
 import { moveOutcome } from '../outcome/move-outcome.ts';
-import { outcomeOf } from '../outcome/outcome.repository.ts';
+import { listDecisions, outcomeOf } from '../outcome/outcome.repository.ts';
 import { blockersOf, decisionTracks, lastRanking } from './decision-view.ts';
 import { applicationHeads, programRoleHolders } from './decision.repository.ts';
 import { organizerProgram, reasonText } from './decision.service.ts';
@@ -64,7 +64,7 @@ export async function reopenOutcome(deps: Deps, actor: Actor | null, programId: 
   return deps.db.transaction().execute(async (trx) => {
     const moved = await moveOutcome(trx, def, programId, 'reopen', { actorId: actor!.userId, requestId, now, details: { reason }, set: { approved_at: null } });
     if (moved.from !== 'with_committee') {
-      const ids = (await trx.selectFrom('decisions').select('application_id').where('program_id', '=', programId).execute()).map((d) => d.application_id);
+      const ids = (await listDecisions(trx, programId)).map((d) => d.application_id);
       for (const h of await applicationHeads(trx, ids)) {
         const to = nextStatus(h.status as ApplicationStatus, 'unshortlist');
         if (!to || !(await setStatusIfCurrent(trx, h.id, { statuses: [h.status] }, { status: to, updated_at: now }))) continue;

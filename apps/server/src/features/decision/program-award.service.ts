@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { buildDecisionView } from './decision-view.ts';
 import { deleteAwardWinner, insertAwardWinner, participationsOf, replaceRuleWinners } from './decision.repository.ts';
 import { organizerProgram, reasonText, requireEditable } from './decision.service.ts';
+import { findUnit } from '../recommendation/unit.repository.ts';
 
 // Program-level awards (优秀组织奖): the rule's winners computed and written (by_rule), and
 // winners added or removed by hand, each with a reason. Only while deciding.
@@ -41,7 +42,8 @@ export async function addAwardWinner(deps: Deps, actor: Actor | null, programId:
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     await requireEditable(trx, programId, now);
-    const unit = await trx.selectFrom('recommending_units').select(['id', 'name']).where('id', '=', input.unitId).where('program_id', '=', programId).executeTakeFirst();
+    const found = await findUnit(trx, input.unitId);
+    const unit = found?.program_id === programId ? found : null;
     if (!unit) throw new AppError('VALIDATION', { fields: [{ path: 'unitId', message: { 'zh-CN': '不是本活动的推荐单位', en: 'Not a recommending unit of this program' } }] });
     const added = await insertAwardWinner(trx, { program_id: programId, award_id: awardId, unit_id: unit.id, unit_name: unit.name, by_rule: 0, reason, decided_by: actor!.userId, decided_at: now });
     if (!added) throw new AppError('CONFLICT', { message: { 'zh-CN': `${unit.name}已获此奖`, en: `${unit.name} already has this award` } });

@@ -61,6 +61,10 @@ export const requestsOf = (db: Db, eventId: string) =>
 export const findRequest = (db: Db, id: string) => db.selectFrom('meeting_requests').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** A live request between the two, in either direction. */
+/** The request one participant once sent another at an event, in any status (reopened rather than duplicated). */
+export const requestFromTo = (db: Db, eventId: string, from: string, to: string) =>
+  db.selectFrom('meeting_requests').select('id').where('event_id', '=', eventId).where('from_user_id', '=', from).where('to_user_id', '=', to).executeTakeFirst();
+
 export const liveRequestBetween = (db: Db, eventId: string, a: string, b: string) =>
   db.selectFrom('meeting_requests').select(['id', 'status']).where('event_id', '=', eventId).where('status', 'in', ['pending', 'accepted'])
     .where((eb) => eb.or([eb.and([eb('from_user_id', '=', a), eb('to_user_id', '=', b)]), eb.and([eb('from_user_id', '=', b), eb('to_user_id', '=', a)])]))

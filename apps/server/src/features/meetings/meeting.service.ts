@@ -11,7 +11,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
 import {
   allEvents, answerRequest, approvedProfiles, catalogOwners, eventCounts, eventsOfUser, findEvent, findParticipant, findRequest, insertEvent, insertParticipants,
-  insertRequest, liveRequestBetween, participantsOf, reopenRequest, requestsOf, setHeld, setUnavailable, type EventRow, type ParticipantWithUser, type RequestRow,
+  insertRequest, liveRequestBetween, participantsOf, reopenRequest, requestFromTo, requestsOf, setHeld, setUnavailable, type EventRow, type ParticipantWithUser, type RequestRow,
 } from './meeting.repository.ts';
 
 // 对接会: the catalog organizer (meeting.manage) creates an event and invites technology owners
@@ -189,7 +189,7 @@ export async function requestMeeting(deps: Deps, actor: Actor | null, eventId: s
   const now = deps.now();
   const id = await deps.db.transaction().execute(async (trx) => {
     if (await liveRequestBetween(trx, eventId, from.user_id, to.user_id)) throw conflict('你们之间已有约见请求', 'There is already a request between you two');
-    const old = await trx.selectFrom('meeting_requests').select('id').where('event_id', '=', eventId).where('from_user_id', '=', from.user_id).where('to_user_id', '=', to.user_id).executeTakeFirst();
+    const old = await requestFromTo(trx, eventId, from.user_id, to.user_id);
     let rid = old?.id;
     if (rid) await reopenRequest(trx, rid, { note: input.note, catalog_entry_id: entry, created_at: now });
     else {
