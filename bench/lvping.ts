@@ -25,6 +25,10 @@ export async function startLvping(ctx: Ctx, engine: Engine, env: Record<string, 
     LOG_LEVEL: 'warn', // request logging would dominate what we measure
     DEMO_DATA: '0',
     SMTP_URL: '',
+    // Scenarios sign many users up and in from one address: sign-up signs in at once, no per-address limits.
+    REGISTRATION_VERIFY_EMAIL: '0',
+    RATE_LIMIT_REGISTER: 'off',
+    RATE_LIMIT_LOGIN: 'off',
     ...env,
   });
 }

@@ -49,6 +49,8 @@ export type MeasureOptions = {
 export type Measurement = {
   reqPerSec: number;
   p50Ms: number;
+  /** Where measured (autocannon and open-loop runs). */
+  p95Ms?: number;
   p99Ms: number;
   maxMs: number;
   /** autocannon's own p99, rounded to whole milliseconds by its histogram. */
@@ -117,6 +119,7 @@ export async function measure(url: string, opts: MeasureOptions = {}): Promise<M
   const m: Measurement = {
     reqPerSec: r.requests.average,
     p50Ms: percentile(sorted, 0.5),
+    p95Ms: percentile(sorted, 0.95),
     p99Ms: percentile(sorted, 0.99),
     maxMs: sorted.length ? sorted[sorted.length - 1] : NaN,
     autocannonP99Ms: r.latency.p99,

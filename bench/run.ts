@@ -5,6 +5,7 @@
 // Adding a scenario: write bench/scenarios/<name>.ts exporting a Scenario
 // (see scenario.ts; start servers with startLvping/startServer, measure with
 // measure()) and add it to the list below.
+import { positionalArgs } from './options.ts';
 import { addRatios, formatTable, loadWarning, sampleCpuBusy, writeJson } from './report.ts';
 import { groupOf, hadCleanupFailure, installSignalCleanup, interruptedBy, runScenario, unwindAll, type AnyScenario, type Row } from './scenario.ts';
 import { assignmentBaseline, assignmentScenarios } from './scenarios/assignment.ts';
@@ -23,7 +24,7 @@ const scenarios: AnyScenario[] = [
 ];
 
 async function main(): Promise<number> {
-  const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const filters = positionalArgs();
   const matches = (s: AnyScenario) => !filters.length || filters.some((f) => `${s.name} ${s.engine}`.includes(f));
   const groups = new Set(scenarios.filter((s) => !s.isBaseline && matches(s)).map(groupOf));
   const selected = scenarios.filter((s) => matches(s) || (s.isBaseline && groups.has(groupOf(s))));

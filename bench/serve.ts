@@ -4,9 +4,25 @@
 // Configured from env (PORT, DATA_DIR, DATABASE_URL, LOG_LEVEL, …) like main.ts.
 // Prints "BENCH_READY <port>" once listening; exits when stdin closes, so it
 // can't outlive a parent that died without cleaning up.
+// WORKERS=N (lvping only): N worker processes on one port through node:cluster, as main.ts
+// runs them; the primary prints the ready line once all listen and stops them when it stops.
+import cluster from 'node:cluster';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { doesStartupWork, reportListening, superviseWorkers, workerCount } from '../apps/server/src/cluster.ts';
 
 const target = process.argv[2];
+const workers = target === 'lvping' ? workerCount() : 1;
+if (workers > 1 && cluster.isPrimary) {
+  const supervisor = superviseWorkers({
+    workers,
+    onListening: (port) => void process.stdout.write(`BENCH_READY ${port}\n`),
+    log: (message) => console.error(message),
+  });
+  process.stdin.on('end', () => supervisor.stop());
+  process.stdin.resume();
+  process.exit(await supervisor.exited);
+}
+
 let app: FastifyInstance;
 /** What to close after the app itself: the database, once abandoned handlers are done. */
 let close: () => Promise<void>;
@@ -60,7 +76,7 @@ if (target === 'bare') {
   // measured endpoints don't need and which would print secrets.
   const built = await buildApp(config, { logger: { level: config.logLevel } });
   app = built.app;
-  if (config.demoData) {
+  if (config.demoData && doesStartupWork()) {
     // DEMO_DATA=1: the demo editions of the seed programs, calls open now
     // (e.g. kczg-2022-demo), for scenarios that apply to one. Nothing printed.
     const { loadDemoData } = await import('../apps/server/src/features/system/demo-data.ts');
@@ -88,10 +104,16 @@ async function shutdown(): Promise<void> {
   }
 }
 process.once('SIGTERM', () => void shutdown());
-process.stdin.on('end', () => void shutdown());
-process.stdin.resume();
+if (cluster.isWorker) {
+  // The primary's stdin is ours too: leave it to the primary, and stop if the primary is gone.
+  process.once('disconnect', () => void shutdown());
+} else {
+  process.stdin.on('end', () => void shutdown());
+  process.stdin.resume();
+}
 
 await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
 const address = app.server.address();
 if (!address || typeof address === 'string') throw new Error(`unexpected listen address ${String(address)}`);
-process.stdout.write(`BENCH_READY ${address.port}\n`);
+if (cluster.isWorker) reportListening(address.port);
+else process.stdout.write(`BENCH_READY ${address.port}\n`);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -15,8 +14,13 @@ import { migrateToLatest, openDatabase, type Database } from './db/database.ts';
 import { createMailer } from './mail/mailer.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { installSessionHooks } from './http/session.hooks.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
+import { installCompression } from './http/compression.ts';
+import { installRateLimits } from './http/rate-limit.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { trackInFlight } from './http/in-flight.ts';
+import { requestIdGenerator } from './http/request-id.ts';
+import { installDeadlines, serverDeadlines } from './http/deadlines.ts';
 import './http/request-context.ts';
 import { randomToken } from './features/auth/tokens.ts';
 import { getOrInitSetting } from './features/system/settings.repository.ts';
@@ -26,15 +30,16 @@ import { programRoutes } from './features/programs/program.routes.ts';
 import { organizationRoutes } from './features/organizations/organization.routes.ts';
 import { applicationRoutes } from './features/applications/application.routes.ts';
 import { programApplicationRoutes } from './features/applications/program-applications.routes.ts';
+import { draftOpenRoutes } from './features/applications/draft-open.routes.ts';
 import { documentRoutes } from './features/documents/document.routes.ts';
 import { recommendationRoutes } from './features/recommendation/recommendation.routes.ts';
 import { unitRoutes } from './features/recommendation/unit.routes.ts';
+import { unitSummaryRoutes } from './features/recommendation/unit-summary.routes.ts';
 import { screeningRoutes } from './features/screening/screening.routes.ts';
 import { notificationRoutes } from './features/notifications/notification.routes.ts';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { expertRoutes } from './features/experts/expert.routes.ts';
 import { reviewRoutes } from './features/review/review.routes.ts';
-import { sendDueReminders } from './features/review/progress.service.ts';
 import { assignmentRoutes } from './features/assignment/assignment.routes.ts';
 import { publicityRoutes } from './features/publicity/publicity.routes.ts';
 import { decisionRoutes } from './features/decision/decision.routes.ts';
@@ -43,15 +48,17 @@ import { publicationRoutes } from './features/publication/publication.routes.ts'
 import { webhookRoutes } from './features/webhooks/webhook.routes.ts';
 import { needsRoutes } from './features/needs/needs.routes.ts';
 import { milestoneRoutes } from './features/needs/milestone.routes.ts';
-import { startWebhookTicker } from './features/webhooks/webhook-delivery.ts';
+import { anchorQuietly } from './features/audit/audit-anchor.service.ts';
 import { webhookDocs } from './features/webhooks/webhook-openapi.ts';
 import { catalogRoutes } from './features/catalog/catalog.routes.ts';
 import { matchRoutes } from './features/match/match.routes.ts';
 import { meetingRoutes } from './features/meetings/meeting.routes.ts';
 import { dealRoutes } from './features/deals/deal.routes.ts';
 import { serviceRoutes } from './features/deals/service.routes.ts';
+import { jobRoutes } from './features/jobs/jobs.routes.ts';
+import { startJobWorker } from './features/jobs/job-runner.ts';
 
-const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export type App = {
   app: FastifyInstance;
@@ -62,7 +69,9 @@ export type App = {
   drain: (maxMs: number) => Promise<void>;
 };
 
-export async function buildApp(config: Config, opts: { database?: Database; logger?: FastifyServerOptions['logger'] } = {}): Promise<App> {
+export async function buildApp(config: Config, opts: { database?: Database; logger?: FastifyServerOptions['logger']; webDist?: string } = {}): Promise<App> {
+  // The built web app (tests point it at a directory of their own).
+  const webDist = opts.webDist ?? defaultWebDist;
   const database = opts.database ?? openDatabase(config);
   await migrateToLatest(database.db);
 
@@ -70,12 +79,16 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
     logger: opts.logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    // Honour a request id from the proxy in front, so one id follows a request end to end.
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // The proxy's x-request-id only with TRUST_PROXY=1, and only a sane one (http/request-id.ts).
+    requestIdHeader: false,
+    genReqId: requestIdGenerator(config.trustProxy),
+    // Deadlines (config.http): a client too slow with its headers or body is answered 408 and
+    // disconnected, so it cannot hold a socket, a file handle and a temp file (http/deadlines.ts).
+    ...serverDeadlines(config.http),
     return503OnClosing: true,
   });
   const drain = trackInFlight(app);
+  installDeadlines(app, config.http);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const state = { closing: false };
@@ -95,21 +108,25 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
     secret: config.sessionSecret ?? (await getOrInitSetting(database.db, 'csrf_secret', () => randomToken(32))),
     now: () => Date.now(),
   };
-  // Scheduled reminder emails to experts: each process looks once a minute; a reminder is claimed before it is sent.
-  const reminderTick = setInterval(() => void sendDueReminders(deps).catch((err) => deps.log.error({ err }, 'reminder tick failed')), 60_000);
-  reminderTick.unref();
-  // Webhook deliveries: each process claims due ones every few seconds (config.webhooks.tickMs; 0 = off, tests drive it).
-  const webhookTicker = startWebhookTicker(deps);
+  // The durable job queue (features/jobs): mail, reminders, webhook deliveries and recurring jobs,
+  // polled every config.jobs.pollMs (0 = off, tests drive it with runDueJobs).
+  const jobWorker = startJobWorker(deps, `${process.pid}-${randomToken(6)}`);
+  // The audit chain's head, signed outside the database, as each process starts; hourly anchors
+  // are the recurring job `audit.anchor` (features/jobs/job-registry.ts).
+  await anchorQuietly(deps, 'startup');
   app.addHook('onClose', async () => {
     state.closing = true;
-    clearInterval(reminderTick);
-    await webhookTicker.stop();
+    await jobWorker.stop();
     deps.mailer.close();
   });
   app.addHook('preClose', async () => {
     state.closing = true;
   });
 
+  // First, so every answer carries them: pages, API, assets, errors (http/security-headers.ts).
+  await installSecurityHeaders(app, config);
+  // JSON and other text answers above 1 KiB, br or gzip as accepted (http/compression.ts).
+  installCompression(app);
   await app.register(cookie);
   // One file per request; each field's own size limit is enforced while streaming.
   // preservePath: see the name as sent, so a name with separators is refused rather than quietly trimmed.
@@ -122,6 +139,8 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installErrorHandler(app);
   installSessionHooks(app, deps);
+  // Before the routes: a route's `config.rateLimit` is read as it is added.
+  await installRateLimits(app, deps);
 
   healthRoutes(app, deps, state);
   authRoutes(app, deps);
@@ -129,9 +148,11 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   organizationRoutes(app, deps);
   applicationRoutes(app, deps);
   programApplicationRoutes(app, deps);
+  draftOpenRoutes(app, deps);
   documentRoutes(app, deps);
   recommendationRoutes(app, deps);
   unitRoutes(app, deps);
+  unitSummaryRoutes(app, deps);
   screeningRoutes(app, deps);
   notificationRoutes(app, deps);
   dashboardRoutes(app, deps);
@@ -150,13 +171,20 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   meetingRoutes(app, deps);
   dealRoutes(app, deps);
   serviceRoutes(app, deps);
+  jobRoutes(app, deps);
 
   const hasWeb = existsSync(webDist);
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webDist, wildcard: false, index: false, cacheControl: false,
+      // The build writes x.br and x.gz beside each file (vite.config.ts): send the one the browser
+      // accepts, the plain file otherwise; every answer says it varies with Accept-Encoding.
+      preCompressed: true,
       // Built assets have content hashes in their names: cache them for good.
-      setHeaders: (res, path) => res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader('vary', 'Accept-Encoding');
+      },
     });
   }
   app.setNotFoundHandler((request, reply) => {

@@ -123,6 +123,7 @@ describeEachEngine('review assignment: solve, edit, rules, publish, declare conf
     assert.equal(pub.statusCode, 200, pub.body);
     assert.equal(pub.json().published, 9);
     assert.equal((await admin.post(`${base()}/publish`)).statusCode, 400, 'nothing left to publish');
+    await h.runJobs(); // the queued mail is out
     const mail = mailText((await smtp.waitForMail(experts[1].email)).raw);
     assert.ok(smtp.mails.some((m) => m.to.includes(experts[1].email) && /评审任务/.test(mailText(m.raw))), mail);
     const status = await h.deps.db.selectFrom('applications').select('status').where('id', 'in', apps.map((a) => a.id)).execute();

@@ -114,6 +114,7 @@ describeEachEngine('catalog: entries from results, versions, review, public sear
     const programs = (await organizer.get('/api/catalog/programs')).json();
     assert.deepEqual(programs.items.map((p: { id: string; awarded: number; inCatalog: number }) => [p.id, p.awarded, p.inCatalog]), [[programId, 2, 0]]);
 
+    await h.runJobs(); // mail queued before is delivered before the inbox is emptied
     smtp.mails.length = 0;
     const r = await organizer.post(`/api/catalog/programs/${programId}/import`, {});
     assert.equal(r.statusCode, 200, r.body);
@@ -180,6 +181,7 @@ describeEachEngine('catalog: entries from results, versions, review, public sear
     assert.equal(noNote.statusCode, 400);
     assert.equal(noNote.json().error.fields[0].path, 'note');
 
+    await h.runJobs(); // mail queued before is delivered before the inbox is emptied
     smtp.mails.length = 0;
     const approved = await organizer.post(`/api/catalog/entries/${entryId}/versions/1/approve`, {});
     assert.equal(approved.statusCode, 200, approved.body);
@@ -339,6 +341,7 @@ describeEachEngine('catalog: entries from results, versions, review, public sear
 
   test('a signed-in visitor asks for contact: the owner gets the message, the visitor no contact', async () => {
     assert.equal((await h.client().post(`${pub}/entries/${entryId}/contact-requests`, { message: '希望了解合作方式' })).statusCode, 403, 'no CSRF token, no session');
+    await h.runJobs(); // mail queued before is delivered before the inbox is emptied
     smtp.mails.length = 0;
     const r = await stranger.post(`${pub}/entries/${entryId}/contact-requests`, { message: '希望了解技术许可方式' });
     assert.equal(r.statusCode, 200, r.body);
@@ -362,13 +365,15 @@ describeEachEngine('catalog: entries from results, versions, review, public sear
     await upsertDecision(h.deps.db, { program_id: selection, application_id: app.id, track_id: 'green', tier_id: 'first', proposed_tier_id: 'first', rank: 1, score: 91, p_above: null, reason: null, removed: 0, decided_by: adminActor.userId, decided_at: now });
     await outcomeOf(h.deps.db, selection, now);
     assert.ok(await setOutcomeIfCurrent(h.deps.db, selection, 'deciding', { status: 'approved', updated_at: now }));
+    await h.runJobs(); // mail queued before is delivered before the inbox is emptied
     smtp.mails.length = 0;
 
     const published = await admin.post(`/api/programs/${selection}/publication/publish`, {});
     assert.equal(published.statusCode, 200, published.body);
     const mine = (await a.client.get('/api/catalog/mine')).json().items as { status: string; name: string }[];
     assert.deepEqual(mine.map((m) => [m.status, m.name]), [['invited', '工业余热梯级利用']], 'invited on publication, without an import');
-    // Publishing answers after its mails are handed over: the invitation is there beside the result.
+    // Publishing queues its mails (a job each): once they have run, the invitation is there beside the result.
+    await h.runJobs();
     await smtp.waitForMail(email);
     assert.ok(smtp.mails.some((m) => m.to.includes(email) && /邀请加入绿色技术推广目录：工业余热梯级利用/.test(decodeMail(m.raw).subject)), 'the invitation mail');
     assert.deepEqual((await organizer.post(`/api/catalog/programs/${selection}/import`, {})).json(), { added: 0, alreadyInCatalog: 1 });

@@ -91,6 +91,7 @@ describeEachEngine('deals, 交易佣金, IP service requests and the matchmaking
     assert.equal(recorded.statusCode, 200, recorded.body);
     dealId = recorded.json().id;
     assert.deepEqual([recorded.json().status, recorded.json().amountWan, recorded.json().catalogEntryId, recorded.json().technologyName, recorded.json().commission], ['pending', 300, entry, '钙钛矿叠层光伏组件', null]);
+    await h.runJobs(); // the queued mail is out
     const mail = await smtp.waitForMail('owner@example.com');
     assert.ok(smtp.mails.some((m) => m.to.includes('owner@example.com') && decodeMail(m.raw).subject.includes('请确认交易登记')), decodeMail(mail.raw).subject);
   });

@@ -93,6 +93,7 @@ describeEachEngine('needs and 揭榜挂帅: lifecycle, privacy, program from nee
     assert.deepEqual(queue.map((n: { id: string }) => n.id), [need.id]);
     assert.equal(queue[0].fields.contact.phone, '13912345678', 'the reviewer sees the contact');
 
+    await h.runJobs(); // mail queued before is delivered before the inbox is emptied
     smtp.mails.length = 0;
     const rejected = await catalog.post(`/api/needs/${need.id}/review`, { decision: 'reject', note: '指标单位不清，请补充测试工况。' });
     assert.equal(rejected.statusCode, 200, rejected.body);

@@ -187,6 +187,7 @@ describeEachEngine('publication: publish, public results, certificates, exports,
     assert.equal((await expert.get(`/api/programs/${programId}/publication`)).statusCode, 403);
 
     await h.deps.db.insertInto('webhook_endpoints').values({ id: 'wh1', program_id: programId, url: 'https://hooks.example.org/lvping', secret: 's', events_json: '["outcome.published"]', active: 1, created_by: adminId, created_at: h.deps.now() }).execute();
+    await h.runJobs(); // mail queued before is delivered before the inbox is emptied
     smtp.mails.length = 0;
     const r = await admin.post(`/api/programs/${programId}/publication/publish`, {});
     assert.equal(r.statusCode, 200, r.body);

@@ -233,15 +233,18 @@ describeEachEngine('review rounds: blind reading, score sheets, ranking, reminde
     const behind = later.experts.filter((e: { submitted: number; assigned: number }) => e.submitted < e.assigned);
     assert.deepEqual(behind.map((e: { email: string }) => e.email), [experts[2].email]);
 
+    await h.runJobs(); // mail queued before is delivered before the inbox is emptied
     smtp.mails.length = 0;
     const now = await admin.post(`${round('chuping')}/reminders`, {});
     assert.equal(now.statusCode, 200, now.body);
     assert.equal(now.json().sent, 1);
     assert.match(decodeMail((await smtp.waitForMail(experts[2].email)).raw).text, /未提交/);
+    await h.runJobs(); // every queued reminder is out before counting
     assert.equal(smtp.mails.filter((m) => m.to.includes(experts[0].email)).length, 0, 'only the late expert is reminded');
     assert.equal((await admin.post(`${round('chuping')}/reminders`, { at: Date.now() - 1000 })).statusCode, 400);
     const at = Date.now() + 60_000;
     assert.equal((await admin.post(`${round('chuping')}/reminders`, { at })).json().scheduled, at);
+    await h.runJobs(); // mail queued before is delivered before the inbox is emptied
     smtp.mails.length = 0;
     assert.equal(await sendDueReminders(h.deps), 0, 'not due yet');
     assert.equal(await sendDueReminders({ ...h.deps, now: () => at + 1 }), 1);

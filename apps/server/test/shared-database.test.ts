@@ -13,7 +13,8 @@ describeEachEngine('app instances sharing one database', (engine) => {
   let b: App;
   before(async () => {
     db = await createTestDatabase(engine);
-    const config = loadConfig({ DATA_DIR: db.dataDir, ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}) });
+    // Sign-up signs in at once here (no email verification): the test follows one session across instances.
+    const config = loadConfig({ DATA_DIR: db.dataDir, REGISTRATION_VERIFY_EMAIL: '0', ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}) });
     // Both start at once, as a deployment would: migrations must not trip over each other.
     [a, b] = await Promise.all([buildApp(config, { database: db.open(), logger: false }), buildApp(config, { database: db.open(), logger: false })]);
   });

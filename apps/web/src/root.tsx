@@ -1,7 +1,9 @@
-import type { ReactNode } from 'react';
-import { App as AntApp, Button, ConfigProvider, Result, theme as antdTheme, type ThemeConfig } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, theme as antdTheme, type ThemeConfig } from 'antd';
+import type { Locale } from 'antd/es/locale';
+// The ES module build of the locale (antd/locale/* is CommonJS and drags CommonJS copies of the
+// pickers' locales into the first chunk); English is fetched only when someone picks it.
+import zhCN from 'antd/es/locale/zh_CN';
 import { BrowserRouter } from 'react-router-dom';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { SessionProvider, useSession } from './session/session.tsx';
@@ -22,10 +24,22 @@ export const lvTheme: ThemeConfig = {
   },
 };
 
-function Localized({ children }: { children: ReactNode }) {
+// Only when the session cannot be read (antd's Result and its illustrations are a chunk of their own).
+const SessionError = lazy(() => import('./shell/session-error.tsx'));
+
+function useAntdLocale(): Locale {
   const { lang } = useI18n();
+  const [en, setEn] = useState<Locale | null>(null);
+  useEffect(() => {
+    if (lang === 'en' && !en) void import('antd/es/locale/en_US').then((m) => setEn(m.default));
+  }, [lang, en]);
+  return lang === 'en' && en ? en : zhCN;
+}
+
+function Localized({ children }: { children: ReactNode }) {
+  const locale = useAntdLocale();
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={lvTheme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={locale} theme={lvTheme} button={{ autoInsertSpace: false }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );
@@ -34,20 +48,12 @@ function Localized({ children }: { children: ReactNode }) {
 /** Nothing renders until we know who is asking: guards must not redirect on a guess. */
 function SessionGate() {
   const { status, refresh } = useSession();
-  const { t } = useI18n();
   if (status === 'loading') return <PageSpinner />;
   if (status === 'error') {
     return (
-      <Result
-        status="warning"
-        title={t('app.sessionError')}
-        subTitle={t('app.sessionErrorHint')}
-        extra={
-          <Button type="primary" onClick={() => void refresh()}>
-            {t('app.retry')}
-          </Button>
-        }
-      />
+      <Suspense fallback={<PageSpinner />}>
+        <SessionError onRetry={() => void refresh()} />
+      </Suspense>
     );
   }
   return <AppRoutes />;

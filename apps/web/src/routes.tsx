@@ -11,6 +11,7 @@ const LoginPage = lazy(() => import('./pages/auth/login-page.tsx'));
 const RegisterPage = lazy(() => import('./pages/auth/register-page.tsx'));
 const ForgotPasswordPage = lazy(() => import('./pages/auth/forgot-password-page.tsx'));
 const ResetPasswordPage = lazy(() => import('./pages/auth/reset-password-page.tsx'));
+const RegisterConfirmPage = lazy(() => import('./pages/auth/register-confirm-page.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/auth/change-password-page.tsx'));
 const ProgramPage = lazy(() => import('./public/program-page.tsx'));
 const PublicityPage = lazy(() => import('./public/publicity-page.tsx'));
@@ -28,6 +29,7 @@ export function AppRoutes() {
         <Route path="register" element={<GuestOnly><RegisterPage /></GuestOnly>} />
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="register/confirm" element={<RegisterConfirmPage />} />
         <Route path="change-password" element={<RequireAuth><ChangePasswordPage /></RequireAuth>} />
         <Route path="programs/:slug" element={<ProgramPage />} />
         <Route path="programs/:slug/publicity" element={<PublicityPage />} />

@@ -29,6 +29,7 @@ const InviteLandingPage = lazy(() => import('./recommender/invite-landing-page.t
 const CommitteeHomePage = lazy(() => import('./committee/committee-home-page.tsx'));
 const CommitteeListPage = lazy(() => import('./committee/committee-list-page.tsx'));
 const HolidaysPage = lazy(() => import('./admin/holidays-page.tsx'));
+const JobsPage = lazy(() => import('./admin/jobs-page.tsx'));
 const PublicNeedsPage = lazy(() => import('./needs/public-needs-page.tsx'));
 const PublicNeedPage = lazy(() => import('./needs/public-need-page.tsx'));
 const MyNeedsPage = lazy(() => import('./needs/my-needs-page.tsx'));
@@ -101,6 +102,7 @@ export default function WorkRoutes() {
       <Route path="committee/programs/:programId" element={committee(<CommitteeListPage />)} />
       <Route path="committee/*" element={committee(<NotFoundPage />)} />
       <Route path="admin/holidays" element={<RequireArea area="admin"><HolidaysPage /></RequireArea>} />
+      <Route path="admin/jobs" element={<RequireArea area="admin"><JobsPage /></RequireArea>} />
       {/* 技术需求: the public list and detail need no sign-in; the server checks the review queue (catalog.manage) and 赛马 access. */}
       <Route path="needs" element={<PublicNeedsPage />} />
       <Route path="needs/mine" element={<RequireAuth><MyNeedsPage /></RequireAuth>} />

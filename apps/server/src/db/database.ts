@@ -14,7 +14,14 @@ export type Database = { db: Db; engine: Engine; close: () => Promise<void> };
 // well inside Number's safe range.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; poolSize?: number }): Database {
+/**
+ * SQLite's synchronous level in WAL mode (ARCHITECTURE.md, "Durability"): FULL fsyncs the WAL at
+ * every commit, so a commit that was answered survives a power loss too; NORMAL fsyncs only at
+ * checkpoints (a killed process loses nothing, a power loss may lose the last commits).
+ */
+export type SqliteSynchronous = 'full' | 'normal';
+
+export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; poolSize?: number; sqliteSynchronous?: SqliteSynchronous }): Database {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     // An idle connection the server drops (restart, failover) must not crash the process;
@@ -27,7 +34,7 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
   const file = new SQLite(join(opts.dataDir, 'lvping.sqlite'));
   file.pragma('journal_mode = WAL');
   file.pragma('foreign_keys = ON');
-  file.pragma('synchronous = NORMAL');
+  file.pragma(`synchronous = ${opts.sqliteSynchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   // Another process (the CLI, a second server) may hold the write lock for a moment.
   file.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });

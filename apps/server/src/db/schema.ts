@@ -88,6 +88,8 @@ export interface OrganizationsTable {
   credit_code: string;
   region_code: string;
   kind: string;
+  /** 所有制性质 (recommendation/reach.ts), '' when not stated. */
+  ownership: Generated<string>;
   address: string;
   contact_name: string;
   contact_phone: string;
@@ -116,6 +118,8 @@ export interface ApplicationsTable {
   submitted_at: number | null;
   /** The recommending unit the applicant names (recommended tracks only). */
   unit_id: string | null;
+  /** 1, 2, … per program, track and organization (unique): the track's applicationsPerOrganization caps it. Defaults to 1. */
+  slot?: number;
 }
 export interface ApplicationEventsTable {
   id: string;
@@ -223,6 +227,10 @@ export interface NominationsTable {
   reason: string | null;
   decided_by: string;
   decided_at: number;
+  /** The quota ledger keys the endorsement took (JSON array); null on rows older than scoped quotas. */
+  quota_keys_json: string | null;
+  /** The unit's order of preference among its endorsements (推荐排序), 1 first. */
+  preference: number | null;
 }
 export interface QuotaUsageTable {
   unit_id: string;
@@ -339,6 +347,9 @@ export interface DB {
   deals: DealsTable;
   service_requests: ServiceRequestsTable;
   service_routes: ServiceRoutesTable;
+  rate_limits: RateLimitsTable;
+  pending_registrations: PendingRegistrationsTable;
+  jobs: JobsTable;
 }
 
 // Generated is re-exported for later tables with database-assigned columns.
@@ -818,4 +829,44 @@ export interface ServiceRoutesTable {
   answer: string;
   note: string | null;
   answered_at: number | null;
+}
+
+// The durable job queue (migration 20261208000100_jobs, features/jobs).
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  max_attempts: number;
+  run_at: number;
+  locked_by: string | null;
+  locked_until: number | null;
+  progress_done: number | null;
+  progress_total: number | null;
+  result: string | null;
+  last_error: string | null;
+  owner_user_id: string | null;
+  dedupe_key: string | null;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}
+
+// Rate-limit counters shared by every process (migration 20261208000200_rate_limits, http/rate-limit.ts).
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  reset_at: number;
+}
+
+// Sign-ups waiting for their emailed link (migration 20261208000210_pending_registrations, features/auth).
+export interface PendingRegistrationsTable {
+  token_hash: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  next_path: string | null;
+  created_at: number;
+  expires_at: number;
 }

@@ -7,8 +7,14 @@ import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './request-context.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function cookieOptions(deps: Deps) {
-  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: deps.config.publicUrl.startsWith('https://') };
+/**
+ * httpOnly (no script reads them; the web app gets the CSRF token from /api/auth/session),
+ * SameSite=Lax, and Secure whenever the site is https: by its PUBLIC_URL, or because the
+ * request came over https (directly, or through a proxy trusted with TRUST_PROXY).
+ */
+function cookieOptions(deps: Deps, request: FastifyRequest) {
+  const secure = deps.config.publicUrl.startsWith('https://') || request.protocol === 'https';
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure };
 }
 
 /** A CSRF token is a random value and its HMAC: the header must echo the cookie, and the cookie must be ours. */
@@ -28,16 +34,16 @@ export function ensureCsrfToken(deps: Deps, request: FastifyRequest, reply: Fast
   const existing = request.cookies[CSRF_COOKIE];
   if (existing && csrfTokenValid(deps.secret, existing, existing)) return existing;
   const token = newCsrfToken(deps.secret);
-  reply.setCookie(CSRF_COOKIE, token, { ...cookieOptions(deps), maxAge: 365 * 24 * 3600 });
+  reply.setCookie(CSRF_COOKIE, token, { ...cookieOptions(deps, request), maxAge: 365 * 24 * 3600 });
   return token;
 }
 
 export function setSessionCookie(deps: Deps, reply: FastifyReply, token: string): void {
-  reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(deps), maxAge: Math.floor(deps.config.auth.sessionTtlMs / 1000) });
+  reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(deps, reply.request), maxAge: Math.floor(deps.config.auth.sessionTtlMs / 1000) });
 }
 
 export function clearSessionCookie(deps: Deps, reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, cookieOptions(deps));
+  reply.clearCookie(SESSION_COOKIE, cookieOptions(deps, reply.request));
 }
 
 export function requestMeta(request: FastifyRequest): RequestMeta {

@@ -43,7 +43,8 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   if (engine === 'sqlite') {
     return {
       engine, databaseUrl: null, dataDir,
-      open: () => openDatabase({ databaseUrl: null, dataDir }),
+      // NORMAL: a test database needs no power-loss durability, and FULL's fsync per commit would slow every suite.
+      open: () => openDatabase({ databaseUrl: null, dataDir, sqliteSynchronous: 'normal' }),
       drop: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
   }

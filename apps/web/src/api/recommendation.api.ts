@@ -1,17 +1,17 @@
 // Typed calls for 推荐 (recommending units, quotas, invitations, endorsements). Types only from the
 // domain, so the schemas (and zod) stay out of the pages that do not validate with them.
 import type {
-  Compliance, Nomination, QuotaMeter, Unit, UpdateUnitRequest,
+  Compliance, Nomination, QuotaMeter, ScopedQuotaMeter, Unit, UpdateUnitRequest,
 } from '@lvping/domain/recommendation/recommendation.schema.ts';
 import type { ApplicationDetail, FileRef } from './applications.api.ts';
 import { api } from './client.ts';
 
-export type { Compliance, Nomination, QuotaMeter, Unit, UpdateUnitRequest };
+export type { Compliance, Nomination, QuotaMeter, ScopedQuotaMeter, Unit, UpdateUnitRequest };
 export type Channel = { id: string; name: string };
 export type UnitKind = 'unit' | 'city';
 export type UnitChoice = { id: string; name: string; regionCode: string; channels: Channel[] };
 export type UnitList = { unitKind: UnitKind; stacking: boolean; channels: Channel[]; units: Unit[] };
-export type MyUnit = UnitChoice & { programId: string; programSlug: string; programName: string; updatedAt: number; quotas: QuotaMeter[] };
+export type MyUnit = UnitChoice & { programId: string; programSlug: string; programName: string; updatedAt: number; quotas: QuotaMeter[]; scopedQuotas: ScopedQuotaMeter[] };
 export type Candidate = {
   applicationId: string;
   number: string;
@@ -63,6 +63,12 @@ export const recommenderApi = {
     api.post<CandidateDetail>(`/api/recommendation/candidates/${enc(applicationId)}/endorse`, body),
   decline: (applicationId: string, reason: string) => api.post<CandidateDetail>(`/api/recommendation/candidates/${enc(applicationId)}/decline`, { reason }),
   fileHref: (applicationId: string, fileId: string) => `/api/recommendation/candidates/${enc(applicationId)}/files/${enc(fileId)}`,
+  /** 推荐排序: every standing endorsement, first preference first. */
+  setPreferences: (unitId: string, applicationIds: string[]) => api.put<{ unit: MyUnit; items: Candidate[] }>(`/api/recommendation/units/${enc(unitId)}/preferences`, { applicationIds }),
+  /** The unit's 推荐汇总表 (its members and the organizers). */
+  summaryHref: (unitId: string, format: 'xlsx' | 'pdf') => `/api/recommendation/units/${enc(unitId)}/summary.${format}`,
+  /** Organizers: every unit's 推荐汇总表, a sheet per unit. */
+  programSummaryHref: (programId: string) => `/api/programs/${enc(programId)}/recommendation/summary.xlsx`,
 };
 
 /** Invitations and links, and the applicant naming its unit. */
@@ -70,6 +76,8 @@ export const inviteApi = {
   info: (token: string) => api.get<InviteInfo>(`/api/recommendation/invites/${enc(token)}`),
   accept: (token: string) => api.post<AcceptResult>('/api/recommendation/invitations/accept', { token }),
   ofApplication: (applicationId: string) => api.get<ApplicationRecommendation>(`/api/applications/${enc(applicationId)}/recommendation`),
+  /** Only the units that may recommend this application's organization; the rest are counted. */
+  choicesFor: (applicationId: string) => api.get<{ unitKind: UnitKind; units: UnitChoice[]; outOfReach: number }>(`/api/applications/${enc(applicationId)}/recommendation/choices`),
   nameUnit: (applicationId: string, body: { unitId: string } | { inviteToken: string }) =>
     api.put<ApplicationRecommendation>(`/api/applications/${enc(applicationId)}/recommendation`, body),
 };

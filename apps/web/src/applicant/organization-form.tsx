@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Input, Radio } from 'antd';
+import { Alert, Button, Form, Input, Radio, Select } from 'antd';
 import { OrganizationInputSchema, type Organization } from '@lvping/domain/application/application-api.schema.ts';
 import { normalizeCreditCode } from '@lvping/domain/form/credit-code.ts';
+import { organizationOwnerships, organizationOwnershipNames } from '@lvping/domain/recommendation/reach.ts';
 import { organizationsApi } from '../api/applications.api.ts';
 import { parseForm, zodRule } from '../forms/zod-form.ts';
 import { useFormErrors } from '../forms/use-form-errors.ts';
@@ -9,14 +10,14 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { CreditCodeCheck } from '../form-renderer/credit-code-check.tsx';
 import { RegionCascader } from '../form-renderer/fields/region-field.tsx';
 
-const fieldNames = ['name', 'creditCode', 'regionCode', 'kind', 'address', 'contactName', 'contactPhone', 'contactEmail'] as const;
+const fieldNames = ['name', 'creditCode', 'regionCode', 'kind', 'ownership', 'address', 'contactName', 'contactPhone', 'contactEmail'] as const;
 
 /**
  * Registers the applying organization (申报单位): the credit code is checked as it is typed, the
  * region is picked from GB/T 2260. The server also refuses a code someone else has registered.
  */
 export function OrganizationForm({ onCreated, submitLabel }: { onCreated: (org: Organization) => void; submitLabel?: string }) {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   const [form] = Form.useForm();
   const errors = useFormErrors(form, fieldNames);
   const [busy, setBusy] = useState(false);
@@ -65,6 +66,9 @@ export function OrganizationForm({ onCreated, submitLabel }: { onCreated: (org: 
             { value: 'organization', label: t('org.kind.organization') },
           ]}
         />
+      </Form.Item>
+      <Form.Item name="ownership" label={t('org.ownership')} extra={t('org.ownershipHint')}>
+        <Select allowClear data-testid="org-ownership" options={organizationOwnerships.map((o) => ({ value: o, label: pick(organizationOwnershipNames[o]) }))} style={{ maxWidth: 320 }} />
       </Form.Item>
       <Form.Item name="address" label={t('org.address')} rules={[zodRule(shape.address, lang)]}>
         <Input data-testid="org-address" />

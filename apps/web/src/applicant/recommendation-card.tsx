@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Select, Space, Tag, Typography } from 'antd';
-import { inviteApi, unitsApi, type ApplicationRecommendation } from '../api/recommendation.api.ts';
+import { inviteApi, type ApplicationRecommendation } from '../api/recommendation.api.ts';
 import type { ApplicationDetail } from '../api/applications.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ApiErrorAlert, useErrorText } from '../shell/api-error.tsx';
@@ -34,7 +34,8 @@ export function RecommendationCard({ detail }: { detail: Pick<ApplicationDetail,
   const [busy, setBusy] = useState(false);
   const rec = load.state === 'ok' ? load.data : null;
   const picking = !!rec?.canChange && (editing || !rec.unit);
-  const [choices] = useLoad(() => (picking ? unitsApi.choices(detail.programId) : Promise.resolve(null)), [detail.programId, picking]);
+  // Only the units whose reach (the definition's routing) includes this organization.
+  const [choices] = useLoad(() => (picking ? inviteApi.choicesFor(detail.id) : Promise.resolve(null)), [detail.id, picking]);
 
   if (load.state === 'error') return <ApiErrorAlert error={load.error} title={t('mine.loadFailed')} onRetry={reload} />;
   if (!rec || !rec.takesRecommendation) return null;
@@ -82,6 +83,9 @@ export function RecommendationCard({ detail }: { detail: Pick<ApplicationDetail,
             />
             <Button type="primary" disabled={!choice} loading={busy} onClick={() => void save()} data-testid="my-unit-save">{t('mine.save')}</Button>
           </Space.Compact>
+        )}
+        {picking && choices.state === 'ok' && !!choices.data?.outOfReach && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="my-unit-routed">{t('mine.routed', { n: choices.data.outOfReach })}</Typography.Text>
         )}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{rec.canChange ? t('mine.hint') : rec.nomination && rec.nomination.status !== 'pending' ? t('mine.locked') : ''}</Typography.Text>
         <Decision rec={rec} />

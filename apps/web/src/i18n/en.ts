@@ -71,6 +71,11 @@ export const en: Messages = {
   'register.hasAccount': 'Already have an account?',
   'register.toLogin': 'Log in',
   'register.welcome': 'Welcome, {name}',
+  'register.checkEmail': 'Check your email to finish signing up',
+  'register.checkEmailText': 'We sent an email to {email}: open its link to finish signing up and sign in. If the address already has an account, the email says how to sign in or reset the password. Check your spam folder if it does not arrive.',
+  'register.confirming': 'Finishing your sign-up…',
+  'register.confirmFailed': 'The sign-up link is invalid or has expired',
+  'register.confirmAgain': 'Sign up again',
 
   'forgot.title': 'Reset your password',
   'forgot.subtitle': 'Enter the email you registered with and we will send you a reset link.',

@@ -15,6 +15,8 @@ export const publicationEn: PublicationMessages = {
   'pub.none': 'no award',
   'pub.excel': 'Download the list (Excel)',
   'pub.verifyLink': 'Verify a certificate',
+  'pub.auditAnchor': 'Audit chain #{seq} {hash}…',
+  'pub.auditAnchorHint': 'The audit log’s head as signed at publication (full hash {hash}): proof the log was not cut short or swapped since',
   'pub.viewResults': 'See the results',
   'pub.resultsOut': 'The results were published on {date}.',
 

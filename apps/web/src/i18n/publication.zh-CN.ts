@@ -15,6 +15,8 @@ export const publicationZhCN = {
   'pub.none': '未获奖',
   'pub.excel': '下载获奖名单（Excel）',
   'pub.verifyLink': '证书真伪查询',
+  'pub.auditAnchor': '审计链 #{seq} {hash}…',
+  'pub.auditAnchorHint': '发布时签名存档的审计日志链头（完整哈希 {hash}），可据此核对日志此后未被截断或替换',
   'pub.viewResults': '查看评选结果',
   'pub.resultsOut': '评选结果已于 {date} 发布。',
 

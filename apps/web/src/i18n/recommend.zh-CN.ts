@@ -155,6 +155,17 @@ export const recommendZhCN = {
   'mine.reason': '原因：{reason}',
   'mine.searchPlaceholder': '输入单位名称搜索',
   'mine.loadFailed': '推荐信息加载失败',
+  'mine.routed': '按本活动的推荐路由，仅列出可推荐本单位的推荐单位（另有 {n} 个推荐单位不负责推荐本单位）。',
+  'sum.title': '推荐汇总表',
+  'sum.xlsx': '下载推荐汇总表（Excel）',
+  'sum.pdf': '下载推荐汇总表（PDF，含盖章页）',
+  'sum.all': '下载全部推荐单位的推荐汇总表',
+  'sum.order': '推荐排序',
+  'sum.orderHint': '已推荐的申报按推荐顺序排列，推荐汇总表按此顺序输出。',
+  'sum.up': '上移',
+  'sum.down': '下移',
+  'sum.saved': '推荐排序已保存',
+  'sum.scoped': '合计名额',
 } as const;
 
 export type RecommendMessageKey = keyof typeof recommendZhCN;

@@ -70,6 +70,11 @@ export const zhCN = {
   'register.hasAccount': '已有账号？',
   'register.toLogin': '去登录',
   'register.welcome': '注册成功，欢迎您，{name}',
+  'register.checkEmail': '请查收邮件完成注册',
+  'register.checkEmailText': '我们已向 {email} 发送邮件，请打开其中的链接完成注册并登录。若该邮箱已注册，邮件会告诉您如何登录或重设密码。没收到请检查垃圾邮件。',
+  'register.confirming': '正在完成注册…',
+  'register.confirmFailed': '注册链接无效或已过期',
+  'register.confirmAgain': '重新注册',
 
   'forgot.title': '找回密码',
   'forgot.subtitle': '输入注册邮箱，我们会发送一封含重置链接的邮件。',

@@ -68,7 +68,8 @@ export function ApplicationsTab({ program }: { program: ProgramDetail }) {
           placeholder={t('orgz.allStatuses')}
           value={filters.status}
           onChange={(v: ApplicationStatus | undefined) => update({ status: v })}
-          options={applicationStatuses.map((s) => ({ value: s, label: pick(applicationStatusNames[s]) }))}
+          // Drafts are their applicants' alone: the server lists none and refuses the filter.
+          options={applicationStatuses.filter((s) => s !== 'draft').map((s) => ({ value: s, label: pick(applicationStatusNames[s]) }))}
           style={{ minWidth: 160 }}
           data-testid="filter-status"
         />

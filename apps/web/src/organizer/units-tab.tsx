@@ -3,7 +3,8 @@ import { App, Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import type { ProgramDetail } from '../api/programs.api.ts';
-import { unitsApi, type Unit } from '../api/recommendation.api.ts';
+import { recommenderApi, unitsApi, type Unit } from '../api/recommendation.api.ts';
+import { DownloadButton } from '../shell/download-button.tsx';
 import { useRegions } from '../form-renderer/reference.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { InviteLinkButton } from '../recommender/invite-link.tsx';
@@ -79,6 +80,7 @@ export function UnitsTab({ program }: { program: ProgramDetail }) {
         <Space size={4} orientation="vertical">
           <Button size="small" icon={<EditOutlined />} disabled={!program.canConfigure} onClick={() => setEditing(u)} data-testid={`unit-edit-${u.name}`}>{t('unit.edit')}</Button>
           <InviteLinkButton unitId={u.id} unitName={u.name} size="small" />
+          <DownloadButton size="small" href={recommenderApi.summaryHref(u.id, 'xlsx')} filename={`${program.definition.name}-${u.name}-${t('sum.title')}.xlsx`} data-testid={`unit-summary-${u.name}`}>{t('sum.title')}</DownloadButton>
         </Space>
       ),
     },
@@ -89,6 +91,7 @@ export function UnitsTab({ program }: { program: ProgramDetail }) {
       <Space wrap className="lv-filters">
         {program.canConfigure && <UnitImport programId={program.id} onImported={() => reload()} />}
         {program.canConfigure && <UnitInvite programId={program.id} selected={selected} onSent={() => reload()} />}
+        <DownloadButton href={recommenderApi.programSummaryHref(program.id)} filename={`${program.definition.name}-${t('sum.title')}.xlsx`} data-testid="units-summary-all">{t('sum.all')}</DownloadButton>
         {list && <Typography.Text type="secondary">{t('unit.total', { n: list.units.length })}{list.stacking && ` · ${t('unit.stacking')}`}</Typography.Text>}
       </Space>
       {load.state === 'error' ? (

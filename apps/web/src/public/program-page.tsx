@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Card, Col, Row, Skeleton, Tag, Typography } from 'antd';
 import { ClockCircleOutlined, TeamOutlined } from '@ant-design/icons';
@@ -9,7 +9,6 @@ import { ApiErrorPage } from '../shell/api-error.tsx';
 import { formatEnd, formatStart } from '../shell/shanghai.ts';
 import { useLoad } from '../shell/use-load.ts';
 import { statusColor } from '../shell/status.ts';
-import { ApplyDialog } from './apply-dialog.tsx';
 import { PhaseTimeline } from './phase-timeline.tsx';
 import { ProgramContacts, ProgramDocuments } from './program-info.tsx';
 import { TrackCard } from './track-card.tsx';
@@ -17,6 +16,10 @@ import { PublicityLink } from './publicity-link.tsx';
 import { ResultsLink } from './results-link.tsx';
 import './call.css';
 import '../i18n/work.ts';
+
+// Fetched when someone clicks 申报: the dialog brings the organization form (regions, zod
+// schemas, selects), which a visitor reading the call never needs.
+const ApplyDialog = lazy(() => import('./apply-dialog.tsx').then((m) => ({ default: m.ApplyDialog })));
 
 type Track = ProgramDetail['definition']['tracks'][number];
 
@@ -118,7 +121,11 @@ export default function ProgramPage() {
           <ProgramContacts contacts={p.definition.contacts} />
         </Col>
       </Row>
-      {applying && <ApplyDialog program={p} track={applying} onClose={() => setApplying(null)} />}
+      {applying && (
+        <Suspense fallback={null}>
+          <ApplyDialog program={p} track={applying} onClose={() => setApplying(null)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -60,6 +60,11 @@ function Results({ data, slug, trackId, tracks }: { data: PublicResults; slug: s
         <a href={publicationApi.publicXlsxPath(slug)} data-testid="results-xlsx">{t('pub.excel')}</a>
         <Link to="/verify" data-testid="results-verify-link">{t('pub.verifyLink')}</Link>
       </div>
+      {data.auditAnchor && (
+        <p className="lv-results-meta lv-results-anchor" data-testid="results-audit-anchor" title={t('pub.auditAnchorHint', { hash: data.auditAnchor.hash })}>
+          {t('pub.auditAnchor', { seq: String(data.auditAnchor.seq), hash: data.auditAnchor.hash.slice(0, 16) })}
+        </p>
+      )}
     </article>
   );
 }

@@ -1,5 +1,5 @@
 import { Alert, Progress, Space, Typography } from 'antd';
-import type { QuotaMeter } from '../api/recommendation.api.ts';
+import type { QuotaMeter, ScopedQuotaMeter } from '../api/recommendation.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** One track's quota: used against the limit (or unlimited), places left, and a minimum not yet met. */
@@ -30,10 +30,13 @@ export function QuotaMeterView({ quota, title }: { quota: QuotaMeter; title?: st
   );
 }
 
-/** Every track of a unit, in a responsive grid. */
-export function QuotaGrid({ quotas }: { quotas: QuotaMeter[] }) {
+/** Every track of a unit, then each quota across tracks ("全部领域合计不超过6项"), in a responsive grid. */
+export function QuotaGrid({ quotas, scoped = [] }: { quotas: QuotaMeter[]; scoped?: ScopedQuotaMeter[] }) {
   return (
     <div className="lv-quota-grid" data-testid="quota-grid">
+      {scoped.map((q) => (
+        <QuotaMeterView key={q.ruleId} quota={{ ...q, trackId: `@${q.ruleId}`, trackName: q.label }} />
+      ))}
       {quotas.map((q) => (
         <QuotaMeterView key={q.trackId} quota={q} />
       ))}

@@ -43,7 +43,7 @@ function UnitCard({ unit }: { unit: MyUnit }) {
         {t('rec.program')}：<Link to={`/programs/${unit.programSlug}`}>{unit.programName}</Link>
       </Typography.Paragraph>
       <Typography.Title level={5}>{t('rec.quota')}</Typography.Title>
-      <QuotaGrid quotas={unit.quotas} />
+      <QuotaGrid quotas={unit.quotas} scoped={unit.scopedQuotas} />
     </Card>
   );
 }

@@ -13,6 +13,7 @@ import { useLoad } from '../shell/use-load.ts';
 import { InviteLinkButton } from './invite-link.tsx';
 import { NominationTag } from './nomination-tag.tsx';
 import { QuotaGrid } from './quota-meter.tsx';
+import { UnitSummaryCard } from './unit-summary-card.tsx';
 import './recommender.css';
 import '../i18n/work.ts';
 import '../i18n/recommend.ts';
@@ -23,7 +24,7 @@ export default function UnitPage() {
   const { t, pick } = useI18n();
   const regions = useRegions();
   const [track, setTrack] = useState<string | undefined>();
-  const [load, reload] = useLoad(() => recommenderApi.candidates(unitId), [unitId]);
+  const [load, reload, replace] = useLoad(() => recommenderApi.candidates(unitId), [unitId]);
 
   if (load.state === 'loading') return <Skeleton active paragraph={{ rows: 8 }} />;
   if (load.state === 'error') return <ApiErrorPage error={load.error} onRetry={() => reload()} />;
@@ -62,8 +63,9 @@ export default function UnitPage() {
         <Typography.Paragraph type="secondary">
           {t('rec.program')}：<Link to={`/programs/${unit.programSlug}`}>{unit.programName}</Link>
         </Typography.Paragraph>
-        <QuotaGrid quotas={unit.quotas} />
+        <QuotaGrid quotas={unit.quotas} scoped={unit.scopedQuotas} />
       </Card>
+      <UnitSummaryCard unit={unit} items={items} onChanged={replace} />
       <Card title={t('rec.candidates')}>
         <Space className="lv-filters" wrap>
           <Select

@@ -1,7 +1,7 @@
 import { Card, Empty, Typography } from 'antd';
 import type { RuleResult, ScreeningView } from '../api/screening.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { RuleCountTags, RuleTag } from './tags.tsx';
+import { RuleCountTags, RuleTag, ruleIcon } from './tags.tsx';
 
 /** The track's automatic rules on this application: outcome, what was read, and why. */
 export function RuleList({ view }: { view: ScreeningView }) {
@@ -24,6 +24,16 @@ export function RuleList({ view }: { view: ScreeningView }) {
                 {pick(r.reason)}
               </Typography.Text>
             </div>
+          )}
+          {/* A rule over a repeating group: which items counted, and why the others did not. */}
+          {r.items && r.items.length > 0 && (
+            <ul className="lv-rule-items" data-testid="rule-items">
+              {r.items.map((item) => (
+                <li key={item.index} data-testid="rule-item" data-status={item.status}>
+                  <Typography.Text type={item.status === 'pass' ? 'success' : 'secondary'}>{ruleIcon[item.status]}</Typography.Text> <Typography.Text type={item.status === 'fail' ? 'danger' : undefined}>{pick(item.reason)}</Typography.Text>
+                </li>
+              ))}
+            </ul>
           )}
         </div>
       ))}

@@ -13,7 +13,10 @@ export type Session = {
   lost: boolean;
   refresh: () => Promise<Me | null>;
   login: (body: LoginBody) => Promise<Me>;
-  register: (body: RegisterBody) => Promise<Me>;
+  /** The new user, or null when the account waits for the emailed link. */
+  register: (body: RegisterBody) => Promise<Me | null>;
+  /** Follows the emailed sign-up link: signed in, and where to continue. */
+  confirmRegistration: (token: string) => Promise<{ me: Me; next: string | null }>;
   logout: () => Promise<void>;
   acknowledgeLost: () => void;
 };
@@ -70,7 +73,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (body: LoginBody) => adopt(await authApi.login(body)), [adopt]);
-  const register = useCallback(async (body: RegisterBody) => adopt(await authApi.register(body)), [adopt]);
+  const register = useCallback(async (body: RegisterBody) => {
+    const res = await authApi.register(body);
+    if (res.checkEmail) {
+      setCsrfToken(res.csrfToken);
+      return null;
+    }
+    return adopt(res);
+  }, [adopt]);
+  const confirmRegistration = useCallback(async (token: string) => {
+    const res = await authApi.confirmRegistration({ token });
+    return { me: adopt(res), next: res.next };
+  }, [adopt]);
 
   const logout = useCallback(async () => {
     try {
@@ -83,8 +97,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const value = useMemo<Session>(
-    () => ({ status, user, error, lost, refresh, login, register, logout, acknowledgeLost: () => setLost(false) }),
-    [status, user, error, lost, refresh, login, register, logout],
+    () => ({ status, user, error, lost, refresh, login, register, confirmRegistration, logout, acknowledgeLost: () => setLost(false) }),
+    [status, user, error, lost, refresh, login, register, confirmRegistration, logout],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,21 +1,18 @@
 import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
-import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { App, Avatar, Button, Dropdown, Layout, Menu, Space, Spin, type MenuProps } from 'antd';
+import { Link, Navigate, Outlet, useLocation } from 'react-router-dom';
+import { App, Button, Layout, Menu, Space, Spin, type MenuProps } from 'antd';
 import {
   AuditOutlined,
   CalendarOutlined,
   FileTextOutlined,
   FlagOutlined,
   HomeOutlined,
-  KeyOutlined,
-  LogoutOutlined,
   ProjectOutlined,
   SettingOutlined,
   ShareAltOutlined,
   SolutionOutlined,
   TeamOutlined,
   TranslationOutlined,
-  UserOutlined,
 } from '@ant-design/icons';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session/session.tsx';
@@ -24,6 +21,8 @@ import './shell.css';
 
 // The bell (its polling, drawer and messages) loads after the page, and only for a signed-in user.
 const NotificationBell = lazy(() => import('../notifications/notification-bell.tsx'));
+// The signed-in user's menu (antd's Dropdown and Avatar) likewise: a visitor never needs it.
+const UserMenu = lazy(() => import('./user-menu.tsx'));
 
 const areaIcons: Record<AreaKey, ReactNode> = {
   my: <FileTextOutlined />,
@@ -72,42 +71,6 @@ function LangSwitch() {
     >
       {t('nav.langSwitch')}
     </Button>
-  );
-}
-
-function UserMenu() {
-  const { user, logout } = useSession();
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
-  if (!user) return null;
-
-  const items: MenuProps['items'] = [
-    { key: 'email', label: t('nav.signedInAs', { email: user.email }), disabled: true },
-    { type: 'divider' },
-    { key: 'password', icon: <KeyOutlined />, label: <span data-testid="change-password-link">{t('nav.changePassword')}</span> },
-    { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('nav.logout')}</span>, danger: true },
-  ];
-  const onClick: MenuProps['onClick'] = async ({ key }) => {
-    if (key === 'password') navigate('/change-password');
-    if (key === 'logout') {
-      try {
-        await logout();
-      } finally {
-        message.success(t('nav.loggedOut'));
-        navigate('/');
-      }
-    }
-  };
-  return (
-    <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-      <Button type="text" className="lv-user" data-testid="user-menu">
-        <Avatar size="small" icon={<UserOutlined />} className="lv-avatar" />
-        <span className="lv-user-name" data-testid="user-name">
-          {user.displayName}
-        </span>
-      </Button>
-    </Dropdown>
   );
 }
 
@@ -166,7 +129,9 @@ export function AppShell() {
             </Suspense>
           )}
           {user ? (
-            <UserMenu />
+            <Suspense fallback={null}>
+              <UserMenu />
+            </Suspense>
           ) : (
             <>
               <Link to="/login" state={{ from: location }}>

@@ -1,10 +1,7 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import { Button, Result } from 'antd';
-import { Link } from 'react-router-dom';
 import { canOnSomeProgram, type Action } from '@lvping/domain/access/roles.ts';
 import { useSession } from '../session/session.tsx';
-import { useI18n } from '../i18n/i18n.tsx';
 import { areaByKey, mayEnter, type AreaKey } from './areas.ts';
 
 type FromState = { from?: { pathname: string; search?: string } } | null;
@@ -32,21 +29,8 @@ export function GuestOnly({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-function Forbidden() {
-  const { t } = useI18n();
-  return (
-    <Result
-      status="403"
-      title={t('area.forbiddenTitle')}
-      subTitle={t('area.forbiddenText')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('area.backHome')}</Button>
-        </Link>
-      }
-    />
-  );
-}
+// Shown inside the shell's Suspense; a chunk of its own (antd's Result is large).
+const Forbidden = lazy(() => import('./forbidden.tsx'));
 
 export function RequireArea({ area, children }: { area: AreaKey; children: ReactNode }) {
   const { user } = useSession();

@@ -55,6 +55,15 @@ async function waitReady(baseUrl: string, child: ChildProcess, output: () => str
   throw new Error(`server not ready within ${timeoutMs} ms:\n${output()}`);
 }
 
+/**
+ * The journeys sign up and sign in many people from 127.0.0.1 and follow no sign-up link:
+ * sign-up signs in at once, and every rate limit is on but far away.
+ */
+const testLimits: Record<string, string> = {
+  REGISTRATION_VERIFY_EMAIL: '0',
+  ...Object.fromEntries(['LOGIN', 'REGISTER', 'PASSWORD_RESET', 'MAIL_PER_ADDRESS', 'PASSWORD_RESET_CONFIRM', 'PASSWORD_CHANGE', 'UPLOAD', 'PUBLIC_FORM', 'PUBLIC_LOOKUP'].map((k) => [`RATE_LIMIT_${k}`, '100000/1h'])),
+};
+
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   if (!existsSync(serverMain)) throw new Error(`server entry missing: ${serverMain}`);
   ensureWebBuilt();
@@ -64,7 +73,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   let log = '';
   const child = spawn(process.execPath, ['--import', 'tsx', serverMain], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
+    // Jobs (mail) polled every 100 ms: a journey's next step finds its mail without waiting long.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', JOBS_POLL_MS: '100', ...testLimits, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (b: Buffer) => (log += b.toString()));

@@ -3,6 +3,7 @@ import { FormTemplateSchema, FileRefSchema } from '../form/form-template.schema.
 import { LocalizedSchema } from '../api/error.schema.ts';
 import { isValidCreditCode } from '../form/credit-code.ts';
 import { isValidRegionCode } from '../reference/regions.ts';
+import { organizationOwnerships } from '../recommendation/reach.ts';
 
 // Requests and responses of organizations and applications, shared by server and browser.
 
@@ -41,6 +42,8 @@ export const OrganizationInputSchema = z.strictObject({
   /** GB/T 2260 code of the registered address. */
   regionCode: z.string().refine((c) => isValidRegionCode(c), { message: '请选择有效的行政区划', params: { en: 'Choose a valid administrative region' } }),
   kind: z.enum(['enterprise', 'organization']).default('enterprise'),
+  /** 所有制性质: what routes a central SOE to 国务院国资委 (recommendation/reach.ts); optional. */
+  ownership: z.enum(organizationOwnerships).optional(),
   address: z.string().trim().max(300).default(''),
   contactName: z.string().trim().min(1).max(60),
   contactPhone: z.string().trim().refine((s) => /^[0-9+\-() ]{6,30}$/.test(s), { message: '电话号码格式不正确', params: { en: 'Not a valid phone number' } }),
@@ -107,6 +110,8 @@ export const SaveDraftResponseSchema = z.object({
 });
 
 export const SubmitApplicationRequestSchema = z.strictObject({ baseRevision: z.number().int().nonnegative() });
+/** A platform admin opening an application as it stands (a draft included): why, for the audit log. */
+export const AdminOpenRequestSchema = z.strictObject({ reason: z.string().trim().min(5, { message: '请说明查看理由（至少 5 个字）' }).max(500) });
 export const WithdrawApplicationRequestSchema = z.strictObject({ reason: z.string().trim().max(500).default('') });
 
 export const ApplicationSummarySchema = z.object({

@@ -100,6 +100,7 @@ export const ProgramAwardSchema = z.strictObject({
   name: Text,
   nameEn: Text.optional(),
   description: z.string().max(5000).optional(),
+  descriptionEn: z.string().max(5000).optional(),
   rule: ProgramAwardRuleSchema.default({ kind: 'manual' }),
 });
 export type ProgramAward = z.infer<typeof ProgramAwardSchema>;

@@ -11,7 +11,25 @@ import { countChars } from './text-length.ts';
 // caller; here `ctx.mode === 'submit'` only adds the completeness checks (minimum length, minimum
 // picks, every cell of a required table) that would nag while a draft is still being written.
 
-export type CheckContext = { mode: 'draft' | 'submit'; push: (path: string, message: Localized) => void };
+export type CheckContext = {
+  mode: 'draft' | 'submit';
+  push: (path: string, message: Localized) => void;
+  /** Sets derived from a field (its option values, its table's rows), kept by a compiled validator across calls. */
+  setsOf?: FieldSets;
+};
+
+/** Per field object, the lookup sets its checks use; a compiled validator keeps one for its template. */
+export class FieldSets {
+  private readonly sets = new Map<object, ReadonlySet<string>>();
+  get(key: object, make: () => Iterable<string>): ReadonlySet<string> {
+    let set = this.sets.get(key);
+    if (!set) this.sets.set(key, (set = new Set(make())));
+    return set;
+  }
+}
+
+const setOf = (ctx: CheckContext, key: object, make: () => Iterable<string>): ReadonlySet<string> =>
+  ctx.setsOf ? ctx.setsOf.get(key, make) : new Set(make());
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Mainland mobile, landline with area code and extension, or an international number.
@@ -48,7 +66,7 @@ function checkFile(v: unknown, accept: readonly string[], maxSizeMB: number, pat
 }
 
 function checkChoice(f: Extract<Field, { kind: 'choice' }>, v: unknown, path: string, ctx: CheckContext): void {
-  const values = new Set(f.options.map((o) => o.value));
+  const values = setOf(ctx, f, () => f.options.map((o) => o.value));
   const pick = (p: unknown, at: string): string | undefined => {
     if (typeof p === 'string') {
       if (!values.has(p)) ctx.push(at, m.notAnOption());
@@ -82,9 +100,9 @@ function checkChoice(f: Extract<Field, { kind: 'choice' }>, v: unknown, path: st
 
 function checkYearTable(f: Extract<Field, { kind: 'yearTable' }>, v: unknown, path: string, ctx: CheckContext): void {
   if (!isPlainObject(v)) return ctx.push(path, m.wrongType('表格', 'a table'));
-  const rows = new Map(f.rows.map((r) => [r.id, r]));
-  const years = new Set(f.years.map(String));
-  for (const key of Object.keys(v)) if (!rows.has(key)) ctx.push(`${path}.${key}`, m.unknownField());
+  const rowIds = setOf(ctx, f.rows, () => f.rows.map((r) => r.id));
+  const years = setOf(ctx, f.years, () => f.years.map(String));
+  for (const key of Object.keys(v)) if (!rowIds.has(key)) ctx.push(`${path}.${key}`, m.unknownField());
   for (const row of f.rows) {
     const cells = v[row.id];
     const rowPath = `${path}.${row.id}`;

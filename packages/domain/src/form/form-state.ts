@@ -1,5 +1,5 @@
 import type { Condition, Field, FormTemplate, GroupField, Section } from './form-template.schema.ts';
-import { OTHER_VALUE, resolveRef, type RefTarget } from './form-refs.ts';
+import { OTHER_VALUE, resolveRef, type RefScope, type RefTarget } from './form-refs.ts';
 
 // The answers of one application read through its template: which sections and fields are
 // visible, and what a reference in a condition or expression currently holds. A hidden field's
@@ -31,6 +31,9 @@ function comparable(v: unknown): Array<string | number | boolean> {
   return [];
 }
 
+/** How a reference is resolved; a compiled validator passes a memoised resolveRef. */
+export type RefResolver = (template: FormTemplate, scope: RefScope | undefined, ref: string) => RefTarget | undefined;
+
 export class FormState {
   private readonly visibility = new Map<string, boolean>();
   private readonly evaluating = new Set<string>();
@@ -38,6 +41,7 @@ export class FormState {
   constructor(
     readonly template: FormTemplate,
     readonly answers: unknown,
+    private readonly resolve: RefResolver = resolveRef,
   ) {}
 
   /** The raw answers of a section ({} when missing or malformed). */
@@ -60,7 +64,9 @@ export class FormState {
   }
 
   fieldVisible(field: Field, place: FieldPlace): boolean {
-    const key = [place.section.id, place.group?.id, place.index, field.id].filter((x) => x !== undefined).join('.');
+    // Built by hand rather than filter/join: this runs for every field of every validation.
+    const g = place.group;
+    const key = g ? (place.index !== undefined ? `${place.section.id}.${g.id}.${place.index}.${field.id}` : `${place.section.id}.${g.id}.${field.id}`) : `${place.section.id}.${field.id}`;
     return this.memo(key, () => {
       if (!this.sectionVisible(place.section)) return false;
       if (place.group && !this.fieldVisible(place.group, { section: place.section })) return false;
@@ -75,7 +81,7 @@ export class FormState {
 
   /** Resolves a reference written at `place` to its target and the place the target's value lives. */
   locate(ref: string, place: FieldPlace | undefined): { target: RefTarget; place: FieldPlace } | undefined {
-    const target = resolveRef(this.template, place && { section: place.section, group: place.group }, ref);
+    const target = this.resolve(this.template, place && { section: place.section, group: place.group }, ref);
     if (!target) return undefined;
     const group = target.type === 'field' ? target.group : undefined;
     return { target, place: group ? { section: target.section, group, index: place?.index } : { section: target.section } };

@@ -46,6 +46,7 @@ export const TextFieldSchema = z.strictObject({
   minChars: z.number().int().nonnegative().optional(),
   multiline: z.boolean().default(false),
   placeholder: z.string().max(500).optional(),
+  placeholderEn: z.string().max(500).optional(),
   format: z.enum(['email', 'phone', 'url']).optional(),
 });
 
@@ -54,6 +55,7 @@ export const NumberFieldSchema = z.strictObject({
   kind: z.literal('number'),
   /** Shown after the box: 万元, 人, %, 项, tCO2… */
   unit: z.string().max(20).optional(),
+  unitEn: z.string().max(40).optional(),
   min: z.number().optional(),
   max: z.number().optional(),
   integer: z.boolean().default(false),
@@ -96,6 +98,7 @@ export const YearTableRowSchema = z.strictObject({
   label: Label,
   labelEn: Label.optional(),
   unit: z.string().max(20).optional(),
+  unitEn: z.string().max(40).optional(),
   /** number (default) rows are averaged; choice rows (高/较高/一般) are not. */
   type: z.enum(['number', 'choice']).default('number'),
   options: z.array(ChoiceOptionSchema).optional(),
@@ -105,6 +108,7 @@ export const YearTableRowSchema = z.strictObject({
   /** A row the applicant may leave blank even when the table is required. */
   optional: z.boolean().default(false),
   help: z.string().max(2000).optional(),
+  helpEn: z.string().max(2000).optional(),
 });
 
 /** Rows are metrics, columns are years plus a computed 平均值. Answer: { [rowId]: { [year]: value } }. */
@@ -115,8 +119,10 @@ export const YearTableFieldSchema = z.strictObject({
   years: z.array(z.number().int().min(1900).max(2200)).min(1),
   /** Column headings that differ from "2022年", e.g. { "2022": "2022年1-6月" }. */
   yearLabels: z.record(z.string(), Label).optional(),
+  yearLabelsEn: z.record(z.string(), Label).optional(),
   average: z.boolean().default(true),
   averageLabel: Label.default('平均值'),
+  averageLabelEn: Label.default('Average'),
   /** Decimal places the average is rounded to. */
   decimals: z.number().int().min(0).max(6).default(2),
 });
@@ -210,6 +216,7 @@ export const ComputedFieldSchema = z.strictObject({
   kind: z.literal('computed'),
   expression: ComputedExprSchema,
   unit: z.string().max(20).optional(),
+  unitEn: z.string().max(40).optional(),
   /** Multiplies the result, e.g. 100 to show a ratio as %. */
   scale: z.number().default(1),
   decimals: z.number().int().min(0).max(6).default(2),
@@ -243,6 +250,7 @@ export const GroupFieldSchema = z.strictObject({
   maxItems: z.number().int().positive().optional(),
   /** What one item is called on its "add" button: 工作经历, 奖项. */
   itemLabel: Label.optional(),
+  itemLabelEn: Label.optional(),
 });
 
 export const FieldSchema = z.discriminatedUnion('kind', [...leafKinds, GroupFieldSchema]);

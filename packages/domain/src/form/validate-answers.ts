@@ -1,7 +1,8 @@
 import type { FieldError, Localized } from '../errors.ts';
-import { checkLeafValue, type CheckContext } from './field-checks.ts';
-import { FormState, isEmpty, isPlainObject, type FieldPlace } from './form-state.ts';
-import type { Field, FormTemplate } from './form-template.schema.ts';
+import { checkLeafValue, FieldSets, type CheckContext } from './field-checks.ts';
+import { resolveRef, type RefTarget } from './form-refs.ts';
+import { FormState, isEmpty, isPlainObject, type FieldPlace, type RefResolver } from './form-state.ts';
+import type { Field, FormTemplate, GroupField, Section } from './form-template.schema.ts';
 import { formMessages as m } from './messages.ts';
 
 // Validates an application's answers against the template it was filled against.
@@ -34,19 +35,59 @@ function requiredMessage(field: Field): Localized {
   return m.required();
 }
 
+/** A template's validation, with what it looks up worked out once: see compileFormValidator. */
+export type FormValidator = (answers: unknown, opts: ValidateOptions) => ValidationResult;
+
+/**
+ * The validator of one template. Everything the checks look up in the template (which ids a
+ * section or a group knows, a choice's values, where a condition's reference points) is
+ * computed on first use and kept with the validator, so a caller that keeps the validator
+ * with an immutable template (the server, per stored form version) pays for it once.
+ */
+export function compileFormValidator(template: FormTemplate): FormValidator {
+  const sectionIds = new Set(template.sections.map((s) => s.id));
+  const idSets = new Map<object, ReadonlySet<string>>();
+  const idsOf = (owner: Section | GroupField): ReadonlySet<string> => {
+    let ids = idSets.get(owner);
+    if (!ids) idSets.set(owner, (ids = new Set(owner.fields.map((f) => f.id))));
+    return ids;
+  };
+  const fieldSets = new FieldSets();
+  const resolved = new Map<string, RefTarget | undefined>();
+  const resolve: RefResolver = (t, scope, ref) => {
+    const key = `${scope?.section.id ?? ''}\u0000${scope?.group?.id ?? ''}\u0000${ref}`;
+    if (resolved.has(key)) return resolved.get(key);
+    const target = resolveRef(t, scope, ref);
+    resolved.set(key, target);
+    return target;
+  };
+  return (answers, opts) => run(template, answers, opts, { sectionIds, idsOf, fieldSets, resolve });
+}
+
+/** Validates once; to validate the same template again and again, keep compileFormValidator's validator. */
 export function validateAnswers(template: FormTemplate, answers: unknown, opts: ValidateOptions): ValidationResult {
+  return compileFormValidator(template)(answers, opts);
+}
+
+type Lookups = {
+  sectionIds: ReadonlySet<string>;
+  idsOf: (owner: Section | GroupField) => ReadonlySet<string>;
+  fieldSets: FieldSets;
+  resolve: RefResolver;
+};
+
+function run(template: FormTemplate, answers: unknown, opts: ValidateOptions, look: Lookups): ValidationResult {
   const errors: FieldError[] = [];
   const push = (path: string, message: Localized) => errors.push({ path, message });
-  const ctx: CheckContext = { mode: opts.mode, push };
+  const ctx: CheckContext = { mode: opts.mode, push, setsOf: look.fieldSets };
   const filledBy = opts.filledBy ?? 'applicant';
 
   if (!isPlainObject(answers)) {
     push('', m.notObject());
     return { ok: false, errors };
   }
-  const state = new FormState(template, answers);
-  const sectionIds = new Set(template.sections.map((s) => s.id));
-  for (const key of Object.keys(answers)) if (!sectionIds.has(key)) push(key, m.unknownSection());
+  const state = new FormState(template, answers, look.resolve);
+  for (const key of Object.keys(answers)) if (!look.sectionIds.has(key)) push(key, m.unknownSection());
 
   const checkField = (field: Field, place: FieldPlace, path: string) => {
     if (!state.fieldVisible(field, place)) return;
@@ -64,7 +105,7 @@ export function validateAnswers(template: FormTemplate, answers: unknown, opts: 
     if (!Array.isArray(v)) return push(path, m.wrongType('列表', 'a list'));
     if (field.maxItems !== undefined && v.length > field.maxItems) push(path, m.tooManyItems(field.maxItems));
     if (opts.mode === 'submit' && field.minItems !== undefined && v.length < field.minItems) push(path, m.tooFewItems(field.minItems));
-    const innerIds = new Set(field.fields.map((f) => f.id));
+    const innerIds = look.idsOf(field);
     v.forEach((item, index) => {
       const itemPath = `${path}.${index}`;
       if (!isPlainObject(item)) return push(itemPath, m.wrongType('对象', 'an object'));
@@ -84,7 +125,7 @@ export function validateAnswers(template: FormTemplate, answers: unknown, opts: 
       continue;
     }
     // Unknown ids mean answers and template disagree, which matters even in a hidden section.
-    const fieldIds = new Set(section.fields.map((f) => f.id));
+    const fieldIds = look.idsOf(section);
     for (const key of Object.keys(raw ?? {})) if (!fieldIds.has(key)) push(`${section.id}.${key}`, m.unknownField());
     if (!state.sectionVisible(section)) continue;
     for (const field of section.fields) checkField(field, { section }, `${section.id}.${field.id}`);

@@ -1,35 +1,59 @@
 import { z } from 'zod';
 import type { Localized } from '../errors.ts';
+import type { FormTemplate, GroupField } from '../form/form-template.schema.ts';
+import { resolveRef } from '../form/form-refs.ts';
+import { evaluateCount, type ItemOutcome } from './group-rules.ts';
+import type { PhaseDates } from './relative-date.ts';
+import { leafVariants, RuleConditionSchema, runTest } from './rule-conditions.ts';
+import { effectiveAnswers } from './rule-values.ts';
+
+export { RuleConditionSchema, type RuleCondition } from './rule-conditions.ts';
+export { DateRefSchema, resolveDateRef, type DateRef, type RelativeDate } from './relative-date.ts';
+export type { ItemOutcome } from './group-rules.ts';
 
 // 参选条件 that can be computed from the answers. Each rule names the answer it reads by its
 // path in the form (`section.field`) and carries the reason shown when it fails, so the
 // screener and (once released) the applicant read the same words the program wrote.
+// Which kind fits which field is checked when the definition is validated (rule-fit.ts): a
+// rule that could never be evaluated never gets in.
 
 const base = {
   id: z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/),
-  /** `section.field` in the track's form. */
-  field: z.string().regex(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)+$/),
+  /** `section.field` in the track's form (for countAtLeast/countAtMost: a repeating group), or a year-table cell `section.table.row.2021` / `.average`. */
+  field: z.string().regex(/^[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*(\.[\w-]+)*$/),
   /** The condition as the program states it: 注册成立时间不超过10年. */
   description: z.string().min(1).max(1000),
   descriptionEn: z.string().max(1000).optional(),
+  /** Also refuse the submission while the rule is not met (the screener still sees it). */
+  checkAtSubmit: z.boolean().optional(),
 };
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Where = z.array(RuleConditionSchema).max(20).default([]);
 
 export const EligibilityRuleSchema = z.discriminatedUnion('kind', [
-  /** Founded at most `years` years before the program year (counted from 1 January of that year). */
-  z.strictObject({ ...base, kind: z.literal('maxAgeYears'), years: z.number().int().positive() }),
-  z.strictObject({ ...base, kind: z.literal('dateBefore'), date: IsoDate }),
-  z.strictObject({ ...base, kind: z.literal('dateOnOrAfter'), date: IsoDate }),
-  /** A GB/T 2260 code inside one of these (41 = 河南省, 4101 = 郑州市). */
-  z.strictObject({ ...base, kind: z.literal('regionWithin'), codes: z.array(z.string().regex(/^\d{2,6}$/)).min(1) }),
-  z.strictObject({ ...base, kind: z.literal('numberAtLeast'), value: z.number() }),
-  z.strictObject({ ...base, kind: z.literal('numberAtMost'), value: z.number() }),
-  z.strictObject({ ...base, kind: z.literal('choiceIn'), values: z.array(z.string()).min(1) }),
-  z.strictObject({ ...base, kind: z.literal('isTrue') }),
+  ...leafVariants(base),
+  /** At least `min` items of the group meet every `where` condition. */
+  z.strictObject({ ...base, kind: z.literal('countAtLeast'), min: z.number().int().min(1), where: Where }),
+  /** At most `max` items of the group meet every `where` condition. */
+  z.strictObject({ ...base, kind: z.literal('countAtMost'), max: z.number().int().min(0), where: Where }),
 ]);
 export type EligibilityRule = z.infer<typeof EligibilityRuleSchema>;
+export type EligibilityRuleKind = EligibilityRule['kind'];
+export const eligibilityRuleKinds: readonly EligibilityRuleKind[] = EligibilityRuleSchema.options.map((o) => o.shape.kind.value);
+export const isCountRule = (r: EligibilityRule): r is Extract<EligibilityRule, { kind: 'countAtLeast' | 'countAtMost' }> =>
+  r.kind === 'countAtLeast' || r.kind === 'countAtMost';
 
-export type RuleOutcome = { ruleId: string; status: 'pass' | 'fail' | 'unknown'; reason: Localized | null };
+export type RuleOutcome = {
+  ruleId: string; status: 'pass' | 'fail' | 'unknown'; reason: Localized | null;
+  /** Group rules: each item with its reason, and how many qualified. */
+  items?: ItemOutcome[]; qualifying?: number; total?: number;
+};
+
+/**
+ * What rules are evaluated against: the program year (maxAgeYears), its phases (relative
+ * dates) and the form the answers were filled against (hidden fields, computed values, labels).
+ * A bare year is accepted for callers that have nothing else.
+ */
+export type RuleContext = { year: number; phases?: readonly PhaseDates[]; form?: FormTemplate };
 
 /**
  * Besides the form's answers, a rule may read the applicant organization's registered data as
@@ -40,54 +64,38 @@ export const organizationRuleFields = ['name', 'creditCode', 'regionCode', 'kind
 export const isOrganizationRuleField = (path: string): boolean =>
   (organizationRuleFields as readonly string[]).some((f) => path === `organization.${f}`);
 
-function answerAt(answers: Record<string, unknown>, path: string): unknown {
+export function answerAt(answers: Record<string, unknown>, path: string): unknown {
   return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), answers);
 }
 
-/** "2015", "2015-06" and "2015-06-30" all become a comparable "YYYY-MM-DD" (the earliest day). */
-function asIsoDate(v: unknown): string | null {
-  if (typeof v !== 'string') return null;
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(v);
-  return m ? `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}` : null;
+function groupAt(form: FormTemplate | undefined, path: string): GroupField | undefined {
+  const t = form ? resolveRef(form, undefined, path) : undefined;
+  return t?.type === 'field' && t.field.kind === 'group' ? t.field : undefined;
 }
 
-function check(rule: EligibilityRule, value: unknown, programYear: number): boolean | null {
-  switch (rule.kind) {
-    case 'maxAgeYears': {
-      const d = asIsoDate(value);
-      return d === null ? null : d >= `${programYear - rule.years}-01-01`;
-    }
-    case 'dateBefore': {
-      const d = asIsoDate(value);
-      return d === null ? null : d < rule.date;
-    }
-    case 'dateOnOrAfter': {
-      const d = asIsoDate(value);
-      return d === null ? null : d >= rule.date;
-    }
-    case 'regionWithin':
-      return typeof value === 'string' && value ? rule.codes.some((c) => value.startsWith(c)) : null;
-    case 'numberAtLeast':
-      return typeof value === 'number' ? value >= rule.value : null;
-    case 'numberAtMost':
-      return typeof value === 'number' ? value <= rule.value : null;
-    case 'choiceIn': {
-      if (value === undefined || value === null || value === '') return null;
-      const chosen = Array.isArray(value) ? value : [value];
-      return chosen.some((c) => typeof c === 'string' && rule.values.includes(c));
-    }
-    case 'isTrue':
-      return value === undefined || value === null ? null : value === true;
-  }
+function labelAt(form: FormTemplate | undefined, path: string): Localized {
+  const t = form ? resolveRef(form, undefined, path) : undefined;
+  const f = t?.type === 'field' ? t.field : t?.field;
+  return f ? { 'zh-CN': f.label, en: f.labelEn ?? f.label } : { 'zh-CN': path, en: path };
 }
 
 /** Every rule's outcome; a missing answer is 'unknown', never a silent pass. */
-export function evaluateEligibility(rules: readonly EligibilityRule[], answers: Record<string, unknown>, programYear: number): RuleOutcome[] {
-  return rules.map((rule) => {
-    const ok = check(rule, answerAt(answers, rule.field), programYear);
+export function evaluateEligibility(rules: readonly EligibilityRule[], answers: Record<string, unknown>, context: number | RuleContext): RuleOutcome[] {
+  const ctx: RuleContext = typeof context === 'number' ? { year: context } : context;
+  const input = ctx.form ? effectiveAnswers(ctx.form, answers) : answers;
+  return rules.map((rule): RuleOutcome => {
+    const value = answerAt(input, rule.field);
+    if (isCountRule(rule)) {
+      const c = evaluateCount(rule, value, groupAt(ctx.form, rule.field), ctx);
+      return { ruleId: rule.id, status: c.status, reason: c.reason, items: c.items, qualifying: c.qualifying, total: c.total };
+    }
+    const { ok, why } = runTest(rule, value, labelAt(ctx.form, rule.field), ctx);
     if (ok === true) return { ruleId: rule.id, status: 'pass', reason: null };
     if (ok === null) {
-      return { ruleId: rule.id, status: 'unknown', reason: { 'zh-CN': `无法判断（未填写）：${rule.description}`, en: `Cannot tell (not answered): ${rule.descriptionEn ?? rule.description}` } };
+      const en = rule.descriptionEn ?? rule.description;
+      return value === undefined || value === null || value === ''
+        ? { ruleId: rule.id, status: 'unknown', reason: { 'zh-CN': `无法判断（未填写）：${rule.description}`, en: `Cannot tell (not answered): ${en}` } }
+        : { ruleId: rule.id, status: 'unknown', reason: { 'zh-CN': `无法判断：${rule.description}（${why['zh-CN']}）`, en: `Cannot tell: ${en} (${why.en})` } };
     }
     return { ruleId: rule.id, status: 'fail', reason: { 'zh-CN': `不符合：${rule.description}`, en: `Not met: ${rule.descriptionEn ?? rule.description}` } };
   });

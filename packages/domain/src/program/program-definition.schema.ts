@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { FormTemplateSchema } from '../form/form-template.schema.ts';
 import { resolveRef } from '../form/form-refs.ts';
 import { isShanghaiTime, shanghaiToEpoch } from './shanghai-time.ts';
-import { EligibilityRuleSchema, isOrganizationRuleField } from './eligibility.ts';
+import { EligibilityRuleSchema } from './eligibility.ts';
+import { eligibilityProblems } from './rule-fit.ts';
 import { RecommendationBlockSchema, recommendationProblems } from '../recommendation/recommendation-definition.schema.ts';
 import { ReviewBlockSchema, reviewProblems } from '../review/review-definition.schema.ts';
 import { DecisionBlockSchema, ProgramAwardSchema, decisionProblems, defaultDecisionBlock } from '../decision/decision-definition.schema.ts';
@@ -39,6 +40,7 @@ export const PhaseSchema = z.strictObject({
   /** Local Shanghai time; a date alone ends at 24:00 of that day. */
   endsAt: LocalTime,
   description: z.string().max(5000).optional(),
+  descriptionEn: z.string().max(5000).optional(),
 });
 export type Phase = z.infer<typeof PhaseSchema>;
 
@@ -53,10 +55,13 @@ export const DocumentSchema = z.strictObject({
 
 export const ContactSchema = z.strictObject({
   role: Text, // 秘书处, 初评机构, 联系人
+  roleEn: Text.optional(),
   name: Text,
+  nameEn: Text.optional(),
   phone: z.string().max(100).optional(),
   email: z.string().max(200).optional(),
   address: z.string().max(500).optional(),
+  addressEn: z.string().max(500).optional(),
 });
 
 export const AwardTierSchema = z.strictObject({
@@ -78,13 +83,14 @@ export const TrackSchema = z.strictObject({
   /** Tracks in one group share a heading: 先导技术榜's five fields and 产业基础. */
   group: Id.optional(),
   description: z.string().max(10_000).optional(),
+  descriptionEn: z.string().max(10_000).optional(),
   formId: Id,
   /** Who applies: an enterprise, another kind of organization, or a person (技术经理人). */
   applicant: z.enum(['enterprise', 'organization', 'person']).default('enterprise'),
   /** recommendation: through a recommending unit; direct: applicants submit on their own. */
   entry: z.enum(['recommendation', 'direct']).default('direct'),
   /** 初评机构 responsible for this track. */
-  reviewInstitution: z.strictObject({ name: Text, contacts: z.array(ContactSchema).default([]) }).optional(),
+  reviewInstitution: z.strictObject({ name: Text, nameEn: Text.optional(), contacts: z.array(ContactSchema).default([]) }).optional(),
   eligibility: z
     .strictObject({
       /** Computed from the answers: each failure carries its reason. */
@@ -94,10 +100,12 @@ export const TrackSchema = z.strictObject({
     })
     .default({ rules: [], checklist: [] }),
   awardTiers: z.array(AwardTierSchema).default([]),
+  /** How many applications one organization may start on this track (a technology holder may enter several technologies). */
+  applicationsPerOrganization: z.number().int().min(1).max(1000).default(1),
 });
 export type Track = z.infer<typeof TrackSchema>;
 
-export const TrackGroupSchema = z.strictObject({ id: Id, name: Text, nameEn: Text.optional(), description: z.string().max(10_000).optional() });
+export const TrackGroupSchema = z.strictObject({ id: Id, name: Text, nameEn: Text.optional(), description: z.string().max(10_000).optional(), descriptionEn: z.string().max(10_000).optional() });
 
 export const ProgramDefinitionSchema = z
   .strictObject({
@@ -106,6 +114,8 @@ export const ProgramDefinitionSchema = z
     nameEn: Text.optional(),
     year: z.number().int().min(2000).max(2100),
     organizers: z.array(Text).min(1),
+    /** The organizers in English, in the same order (a proper name keeps its official English form). */
+    organizersEn: z.array(Text).optional(),
     summary: z.string().max(5000).default(''),
     summaryEn: z.string().max(5000).optional(),
     contacts: z.array(ContactSchema).default([]),
@@ -136,6 +146,9 @@ export const ProgramDefinitionSchema = z
     dup(p.forms, 'forms');
     dup(p.documents, 'documents');
     dup(p.trackGroups, 'trackGroups');
+    if (p.organizersEn && p.organizersEn.length !== p.organizers.length) {
+      ctx.addIssue({ code: 'custom', path: ['organizersEn'], message: `英文主办单位应与主办单位一一对应（${p.organizers.length} 个）`, params: { en: `organizersEn must list the ${p.organizers.length} organizers in the same order` } });
+    }
     p.phases.forEach((ph, i) => {
       if (shanghaiToEpoch(ph.startsAt) >= shanghaiToEpoch(ph.endsAt, { endOfDay: true })) {
         ctx.addIssue({ code: 'custom', path: ['phases', i, 'endsAt'], message: '结束时间必须晚于开始时间', params: { en: 'must end after it starts' } });
@@ -151,11 +164,8 @@ export const ProgramDefinitionSchema = z
       if (t.group && !groups.has(t.group)) ctx.addIssue({ code: 'custom', path: ['tracks', i, 'group'], message: `未定义的榜单分组：${t.group}`, params: { en: `no track group ${t.group}` } });
       dup(t.awardTiers, `tracks.${i}.awardTiers`);
       const form = forms.get(t.formId);
-      t.eligibility.rules.forEach((r, j) => {
-        if (form && !resolveRef(form, undefined, r.field) && !isOrganizationRuleField(r.field)) {
-          ctx.addIssue({ code: 'custom', path: ['tracks', i, 'eligibility', 'rules', j, 'field'], message: `申报表 ${t.formId} 中没有字段 ${r.field}`, params: { en: `form ${t.formId} has no field ${r.field}` } });
-        }
-      });
+      // Each rule must fit its field (rule-fit.ts): one that could never be evaluated never validates.
+      if (form) for (const r of eligibilityProblems(t.eligibility.rules, form, t.formId, p.phases)) ctx.addIssue({ code: 'custom', path: ['tracks', i, 'eligibility', 'rules', ...r.path], message: r.zh, params: { en: r.en } });
     });
     p.review?.affinityFields.forEach((a, i) => {
       const form = forms.get(a.form);
@@ -175,7 +185,7 @@ export const ProgramDefinitionSchema = z
       for (const r of decisionProblems(p.decision ?? defaultDecisionBlock, p.programAwards, p.phases, p.tracks)) ctx.addIssue({ code: 'custom', path: r.path, message: r.zh, params: { en: r.en } });
     }
     if (p.recommendation) {
-      for (const r of recommendationProblems(p.recommendation, p.tracks)) ctx.addIssue({ code: 'custom', path: ['recommendation', ...r.path], message: r.zh, params: { en: r.en } });
+      for (const r of recommendationProblems(p.recommendation, p.tracks, p.forms)) ctx.addIssue({ code: 'custom', path: ['recommendation', ...r.path], message: r.zh, params: { en: r.en } });
     }
   });
 export type ProgramDefinition = z.infer<typeof ProgramDefinitionSchema>;

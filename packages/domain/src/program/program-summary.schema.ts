@@ -7,10 +7,13 @@ export const ProgramSummarySchema = z.object({
   id: z.string(),
   slug: z.string(),
   name: z.string(),
+  nameEn: z.string().optional(),
   year: z.number().int(),
   organizers: z.array(z.string()),
+  organizersEn: z.array(z.string()).optional(),
   status: z.enum(programStatuses),
   summary: z.string(),
+  summaryEn: z.string().optional(),
 });
 export type ProgramSummary = z.infer<typeof ProgramSummarySchema>;
 export const ProgramListResponseSchema = z.object({ programs: z.array(ProgramSummarySchema) });

@@ -44,6 +44,12 @@ export const PublicResultsSchema = z.object({
   })),
   programAwards: z.array(z.object({ id: z.string(), name: z.string(), nameEn: z.string().nullable(), winners: z.array(z.string()) })),
   corrections: z.array(PublicCorrectionSchema),
+  /**
+   * The audit chain's head as signed into the anchors file at publication (审计链 #seq hash):
+   * printed, it is a witness outside the server that the log held this much then. null for a
+   * publication made before anchors existed, or when the anchor could not be written.
+   */
+  auditAnchor: z.object({ seq: z.number().int(), hash: z.string(), at: z.number() }).nullable(),
 });
 export type PublicResults = z.infer<typeof PublicResultsSchema>;
 

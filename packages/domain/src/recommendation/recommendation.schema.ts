@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FileRefSchema } from '../form/form-template.schema.ts';
 import { ApplicationDetailSchema, applicationStatuses } from '../application/application-api.schema.ts';
 import { isValidRegionCode } from '../reference/regions.ts';
-import { recommendationUnitKinds } from './recommendation-definition.schema.ts';
+import { quotaScopes, recommendationUnitKinds } from './recommendation-definition.schema.ts';
 import { unitContactRoles } from './unit-sheet.ts';
 
 // Requests and responses of 推荐 (/api/recommendation/*, /api/programs/:id/recommending-units*),
@@ -30,6 +30,21 @@ export const QuotaMeterSchema = z.object({
 });
 export type QuotaMeter = z.infer<typeof QuotaMeterSchema>;
 
+/** A unit's standing on a group or program rule ("全部领域合计不超过6项"), counted over its tracks. */
+export const ScopedQuotaMeterSchema = z.object({
+  ruleId: z.string(),
+  scope: z.enum(quotaScopes),
+  trackIds: z.array(z.string()),
+  /** The rule's description, or the names of its tracks. */
+  label: z.string(),
+  used: Count,
+  limit: Count.nullable(),
+  left: Count.nullable(),
+  min: Count.nullable(),
+  short: Count,
+});
+export type ScopedQuotaMeter = z.infer<typeof ScopedQuotaMeterSchema>;
+
 export const ChannelRefSchema = z.object({ id: z.string(), name: z.string() });
 
 export const UnitContactSchema = z.strictObject({
@@ -39,9 +54,14 @@ export const UnitContactSchema = z.strictObject({
   email: z.email().max(254).optional(),
 });
 
-/** What an applicant picks from: no contacts, no quotas. */
+/** What an applicant picks from: no contacts, no quotas. regionCode is '' for a unit without one (兵团, 国资委, associations). */
 export const UnitChoiceSchema = z.object({ id: z.string(), name: z.string(), regionCode: z.string(), channels: z.array(ChannelRefSchema) });
-export const UnitChoiceListSchema = z.object({ unitKind: z.enum(recommendationUnitKinds), units: z.array(UnitChoiceSchema) });
+export const UnitChoiceListSchema = z.object({
+  unitKind: z.enum(recommendationUnitKinds),
+  units: z.array(UnitChoiceSchema),
+  /** For an application: how many of the program's units may not recommend its organization (left out of `units`). */
+  outOfReach: Count.default(0),
+});
 
 /** The organizer's view of a unit. */
 export const UnitSchema = UnitChoiceSchema.extend({
@@ -53,6 +73,7 @@ export const UnitSchema = UnitChoiceSchema.extend({
   members: Count,
   pendingInvitations: Count,
   quotas: z.array(QuotaMeterSchema),
+  scopedQuotas: z.array(ScopedQuotaMeterSchema),
   /** Sent back as baseUpdatedAt when editing. */
   updatedAt: z.number(),
 });
@@ -82,6 +103,7 @@ export const MyUnitSchema = UnitChoiceSchema.extend({
   programName: z.string(),
   updatedAt: z.number(),
   quotas: z.array(QuotaMeterSchema),
+  scopedQuotas: z.array(ScopedQuotaMeterSchema),
 });
 export const MyUnitListSchema = z.object({ units: z.array(MyUnitSchema) });
 
@@ -99,8 +121,13 @@ export const NominationSchema = z.object({
   stampedFile: FileRefSchema.nullable(),
   decidedAt: z.number().nullable(),
   decidedByName: z.string().nullable(),
+  /** The unit's order of preference among its endorsements (1 = first); null until endorsed. */
+  preference: Count.nullable(),
 });
 export type Nomination = z.infer<typeof NominationSchema>;
+
+/** The unit orders its endorsed applications (推荐排序): every endorsed one, first preference first. */
+export const PreferenceOrderRequestSchema = z.strictObject({ applicationIds: z.array(RefId).min(1).max(2000) });
 
 export const CandidateSchema = z.object({
   applicationId: z.string(),

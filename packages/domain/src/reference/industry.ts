@@ -1,11 +1,4 @@
-import {
-  COMPLETE_CLASSES_OF,
-  COMPLETE_GROUPS_OF,
-  GB4754_CLASSES,
-  GB4754_DIVISIONS,
-  GB4754_GROUPS,
-  GB4754_SECTIONS,
-} from './industry-gb4754.data.ts';
+import { GB4754_CLASSES, GB4754_DIVISIONS, GB4754_GROUPS, GB4754_SECTIONS } from './industry-gb4754.data.ts';
 import { STRATEGIC_EMERGING_ROWS } from './strategic-emerging.data.ts';
 
 // Industry codes. GB/T 4754-2017 codes are written as the standard prints them: the 门类 letter
@@ -26,15 +19,19 @@ export type Industry = {
   parentCode?: string;
 };
 
-/** listed: named in our tables; unlisted: well-formed under a parent whose children we only partly list. */
+/**
+ * listed: named in our tables; unlisted: well formed under a parent whose children we only partly
+ * list (the strategic-emerging 三层 only: GB/T 4754 is listed in full, so there a code is listed or invalid).
+ */
 export type IndustryCodeStatus = 'listed' | 'unlisted' | 'invalid';
 
 const GB_SHAPES: ReadonlyArray<readonly [RegExp, IndustryLevel]> = [
   [/^[A-T]$/, 'section'],
   [/^(0[1-9]|[1-8]\d|9[0-7])$/, 'division'],
-  // A 中类's third digit is 1–9 (9 = 其他); a 小类's fourth digit is 0 when the 中类 has only one.
-  [/^\d{2}[1-9]$/, 'group'],
-  [/^\d{2}[1-9]\d$/, 'class'],
+  // A 中类's third digit is 0 only where the 大类 has a single 中类 (120 其他采矿业, 910, 970); a
+  // 小类's fourth digit is 0 when its 中类 has only one (0220 造林和更新).
+  [/^\d{3}$/, 'group'],
+  [/^\d{4}$/, 'class'],
 ];
 const STRATEGIC_SHAPES: ReadonlyArray<readonly [RegExp, IndustryLevel]> = [
   [/^[1-9]$/, 'section'],
@@ -59,6 +56,7 @@ function parentOf(code: string, level: IndustryLevel, scheme: IndustryScheme): s
 }
 
 const tables = new Map<IndustryScheme, Map<string, Industry>>();
+const childIndex = new Map<IndustryScheme, Map<string | undefined, Industry[]>>();
 
 // Parsed on first use so the browser pays for the tables only when a code is looked up.
 function table(scheme: IndustryScheme): Map<string, Industry> {
@@ -78,6 +76,9 @@ function table(scheme: IndustryScheme): Map<string, Industry> {
     map.set(code, { scheme, code, name, level, parentCode: parentOf(code, level, scheme) });
   }
   tables.set(scheme, map);
+  const children = new Map<string | undefined, Industry[]>();
+  for (const i of map.values()) children.set(i.parentCode, [...(children.get(i.parentCode) ?? []), i]);
+  childIndex.set(scheme, children);
   return map;
 }
 
@@ -96,19 +97,18 @@ export function industryByCode(code: string, scheme: IndustryScheme = 'gb4754-20
 /** Whether the code is listed, merely well-formed under a partly listed parent, or wrong. */
 export function industryCodeStatus(code: string, scheme: IndustryScheme = 'gb4754-2017'): IndustryCodeStatus {
   if (table(scheme).has(code)) return 'listed';
+  // GB/T 4754-2017 is listed to the 小类: a code it does not name does not exist.
+  if (scheme === 'gb4754-2017') return 'invalid';
   const level = industryLevelOf(code, scheme);
-  if (!level || level === 'section' || level === 'division') return 'invalid';
-  const parent = parentOf(code, level, scheme);
-  if (!parent || industryCodeStatus(parent, scheme) === 'invalid') return 'invalid';
-  if (scheme === 'strategic-emerging-2018') return 'unlisted'; // we list no 三层 at all
-  const complete = level === 'group' ? COMPLETE_GROUPS_OF : COMPLETE_CLASSES_OF;
-  return complete.has(parent) ? 'invalid' : 'unlisted';
+  if (level !== 'group') return 'invalid';
+  // We list no strategic-emerging 三层 at all: one under a listed 二层 is accepted unnamed.
+  return table(scheme).has(parentOf(code, level, scheme)!) ? 'unlisted' : 'invalid';
 }
 
 /**
- * Whether a code may be accepted. Codes our partial tables do not name are accepted when they are
- * well formed under a known parent whose children are incomplete: rejecting a real code would
- * block an applicant, while the name is only a convenience.
+ * Whether a code may be accepted: every listed code, and for the strategic-emerging scheme a
+ * well-formed 三层 under a listed 二层 (rejecting a real code would block an applicant, while the
+ * name is only a convenience).
  */
 export function isValidIndustryCode(code: string, scheme: IndustryScheme = 'gb4754-2017'): boolean {
   return industryCodeStatus(code, scheme) !== 'invalid';
@@ -116,7 +116,27 @@ export function isValidIndustryCode(code: string, scheme: IndustryScheme = 'gb47
 
 /** The listed children of a code (the 门类 / 一层 for undefined). */
 export function industryChildren(code?: string, scheme: IndustryScheme = 'gb4754-2017'): Industry[] {
-  return [...table(scheme).values()].filter((i) => (code === undefined ? i.level === 'section' : i.parentCode === code));
+  table(scheme);
+  return childIndex.get(scheme)!.get(code) ?? [];
+}
+
+/**
+ * Whether an entry answers what someone typed into a picker: a code prefix ("26", "2614"), the
+ * 门类 letter form ("C", "C26", "c2614"), or part of the name ("光伏"). Used for every node, so
+ * no allocation beyond the trimmed query.
+ */
+export function industryMatches(industry: Industry, query: string): boolean {
+  const q = query.trim();
+  if (!q) return true;
+  if (industry.name.includes(q)) return true;
+  const upper = q.toUpperCase();
+  if (industry.code.startsWith(upper)) return true;
+  // "C26": the 门类 letter, then the digits of a code in that 门类.
+  const lettered = /^([A-T])(\d{1,4})$/.exec(upper);
+  if (!lettered || industry.scheme !== 'gb4754-2017' || industry.level === 'section') return false;
+  if (!industry.code.startsWith(lettered[2])) return false;
+  const division = Number(industry.code.slice(0, 2));
+  return GB4754_SECTIONS.some(([letter, , first, last]) => letter === lettered[1] && division >= first && division <= last);
 }
 
 /** The chain from 门类 down to the code itself, as far as the tables name it. */

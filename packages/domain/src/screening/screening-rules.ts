@@ -2,7 +2,7 @@ import type { ApplicationStatus } from '../application/application-api.schema.ts
 import { nextStatus } from '../application/application-status.ts';
 import type { FormTemplate } from '../form/form-template.schema.ts';
 import { evaluateEligibility, isOrganizationRuleField } from '../program/eligibility.ts';
-import type { Track } from '../program/program-definition.schema.ts';
+import type { ProgramDefinition, Track } from '../program/program-definition.schema.ts';
 import { displayAnswerAt } from './diff-answers.ts';
 import type { ChecklistItemState, ChecklistMark, RuleResult, ScreeningOutcome } from './screening.schema.ts';
 
@@ -38,23 +38,34 @@ export function eligibilityAnswers(answers: Record<string, unknown>, org: Organi
   return { organization: { ...org }, ...answers };
 }
 
-/** Each rule of the track with its outcome, the answer it read in words, and the reason. */
+/**
+ * Each rule of the track with its outcome, the answer it read in words, and the reason; a group
+ * rule also gives each item with its own reason. `program` gives the year and the phases that
+ * relative dates count from (a bare year leaves those 'unknown').
+ */
 export function screenTrackRules(
-  track: Pick<Track, 'eligibility'>, form: FormTemplate, answers: Record<string, unknown>, org: OrganizationFacts, programYear: number,
+  track: Pick<Track, 'eligibility'>, form: FormTemplate, answers: Record<string, unknown>, org: OrganizationFacts,
+  program: number | Pick<ProgramDefinition, 'year' | 'phases'>,
 ): RuleResult[] {
   const input = eligibilityAnswers(answers, org);
-  const outcomes = evaluateEligibility(track.eligibility.rules, input, programYear);
-  return track.eligibility.rules.map((rule, i) => ({
-    ruleId: rule.id,
-    description: rule.description,
-    ...(rule.descriptionEn ? { descriptionEn: rule.descriptionEn } : {}),
-    field: rule.field,
-    value: isOrganizationRuleField(rule.field)
+  const ctx = typeof program === 'number' ? { year: program, form } : { year: program.year, phases: program.phases, form };
+  const outcomes = evaluateEligibility(track.eligibility.rules, input, ctx);
+  return track.eligibility.rules.map((rule, i) => {
+    const o = outcomes[i];
+    const value = isOrganizationRuleField(rule.field)
       ? String((input.organization as Record<string, unknown>)[rule.field.split('.')[1]] ?? '')
-      : (displayAnswerAt(form, answers, rule.field) ?? ''),
-    status: outcomes[i].status,
-    reason: outcomes[i].reason,
-  }));
+      : o.items ? `${o.qualifying} / ${o.total}` : (displayAnswerAt(form, answers, rule.field) ?? '');
+    return {
+      ruleId: rule.id,
+      description: rule.description,
+      ...(rule.descriptionEn ? { descriptionEn: rule.descriptionEn } : {}),
+      field: rule.field,
+      value,
+      status: o.status,
+      reason: o.reason,
+      ...(o.items ? { items: o.items } : {}),
+    };
+  });
 }
 
 export function ruleSummary(rules: readonly Pick<RuleResult, 'status'>[]): { pass: number; fail: number; unknown: number } {

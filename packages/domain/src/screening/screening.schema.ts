@@ -18,6 +18,8 @@ export const RuleResultSchema = z.object({
   value: z.string(),
   status: z.enum(['pass', 'fail', 'unknown']),
   reason: LocalizedSchema.nullable(),
+  /** A rule over a repeating group: each item, whether it counted, and why. */
+  items: z.array(z.object({ index: z.number().int(), status: z.enum(['pass', 'fail', 'unknown']), reason: LocalizedSchema })).optional(),
 });
 export type RuleResult = z.infer<typeof RuleResultSchema>;
 

@@ -8,16 +8,16 @@ import type { RecommendationBlock } from '../../src/recommendation/recommendatio
 
 const channels = ['national-society', 'provincial-cast', 'pilot-city', 'central-soe-cast', 'union-member', 'other'].map((id) => ({ id, name: id, aliases: [] }));
 const kczg: RecommendationBlock = {
-  channels, stacking: true, unitKind: 'unit', units: [],
+  channels, stacking: true, unitKind: 'unit', units: [], summary: { columns: [] },
   quotas: [
-    { id: 'xiandao', tracks: ['xiandao-green', 'xiandao-bio'], kind: 'max', count: 3 },
-    { id: 'xinrui', tracks: ['xinrui'], kind: 'max', count: 5 },
-    { id: 'others', tracks: ['rongtong', 'chuangye', 'jishu-jingliren'], kind: 'max', count: 2 },
+    { id: 'xiandao', scope: 'track', tracks: ['xiandao-green', 'xiandao-bio'], kind: 'max', count: 3 },
+    { id: 'xinrui', scope: 'track', tracks: ['xinrui'], kind: 'max', count: 5 },
+    { id: 'others', scope: 'track', tracks: ['rongtong', 'chuangye', 'jishu-jingliren'], kind: 'max', count: 2 },
   ],
 };
 const henan: RecommendationBlock = {
-  channels: [], stacking: false, unitKind: 'city', units: [],
-  quotas: [{ id: 'min3', tracks: ['qingjie', 'jieneng', 'ziyuan', 'lvse-sheji'], kind: 'min', count: 3 }],
+  channels: [], stacking: false, unitKind: 'city', units: [], summary: { columns: [] },
+  quotas: [{ id: 'min3', scope: 'track', tracks: ['qingjie', 'jieneng', 'ziyuan', 'lvse-sheji'], kind: 'min', count: 3 }],
 };
 
 describe('quota rules of the two templates', () => {

@@ -88,14 +88,15 @@ describe('industry codes (GB/T 4754-2017, 战略性新兴产业分类 2018)', ()
     assert.deepEqual(industryPath('3841').map((i) => i.code), ['C', '38', '384', '3841']);
   });
 
-  test('a code is listed, unlisted (well formed under a partly listed parent) or invalid', () => {
+  test('GB/T 4754 is listed in full: a code is listed or invalid', () => {
     assert.equal(industryCodeStatus('3841'), 'listed');
-    assert.equal(industryCodeStatus('1311'), 'unlisted', '13 中类 are listed but 131 小类 are not');
-    assert.equal(industryCodeStatus('511'), 'unlisted', 'F 批发业 中类 are not listed');
-    assert.equal(industryCodeStatus('3848'), 'invalid', '384 小类 are listed in full');
-    assert.equal(industryCodeStatus('138'), 'invalid', '13 中类 are listed in full');
+    assert.equal(industryCodeStatus('1311'), 'listed');
+    assert.equal(industryCodeStatus('511'), 'listed');
+    assert.equal(industryCodeStatus('1200'), 'listed', 'a 中类 with a single 小类 ends in 0');
+    assert.equal(industryCodeStatus('3848'), 'invalid', 'well formed, but 384 has no 3848');
+    assert.equal(industryCodeStatus('138'), 'invalid');
     assert.equal(industryCodeStatus('98'), 'invalid');
-    assert.equal(industryCodeStatus('130'), 'invalid', 'a 中类 digit is never 0');
+    assert.equal(industryCodeStatus('130'), 'invalid');
     assert.equal(industryCodeStatus('C38'), 'invalid');
     assert.equal(isValidIndustryCode('4420'), true);
     assert.equal(isValidIndustryCode('U'), false);

@@ -12,6 +12,11 @@ import * as catalogMore from './20261207000600_catalog_more.ts';
 import * as needs from './20261207000700_needs.ts';
 import * as match from './20261207000800_match.ts';
 import * as meetings from './20261207000900_meetings.ts';
+import * as jobs from './20261208000100_jobs.ts';
+import * as rateLimits from './20261208000200_rate_limits.ts';
+import * as pendingRegistrations from './20261208000210_pending_registrations.ts';
+import * as unitsReach from './20261208000500_units_reach.ts';
+import * as appLimit from './20261208000700_app_limit.ts';
 
 // Timestamped names sort into the order they run. Add new migrations here.
 export const migrations: Record<string, Migration> = {
@@ -28,4 +33,9 @@ export const migrations: Record<string, Migration> = {
   '20261207000700_needs': needs,
   '20261207000800_match': match,
   '20261207000900_meetings': meetings,
+  '20261208000100_jobs': jobs,
+  '20261208000200_rate_limits': rateLimits,
+  '20261208000210_pending_registrations': pendingRegistrations,
+  '20261208000500_units_reach': unitsReach,
+  '20261208000700_app_limit': appLimit,
 };

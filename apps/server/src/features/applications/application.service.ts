@@ -1,28 +1,28 @@
 import {
-  AppError, callWindow, isEditable, isWithdrawable, nextStatus, statusesAllowing, validateAnswers, formatShanghai, formatShanghaiDeadline,
-  type ApplicationDetail, type ApplicationSummary, type FormTemplate, type ProgramDefinition,
+  AppError, callWindow, isEditable, isWithdrawable, nextStatus, submitRuleErrors, compileFormValidator, formatShanghai, formatShanghaiDeadline,
+  type ApplicationDetail, type ApplicationSummary, type FormTemplate, type FormValidator, type ProgramDefinition,
 } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { emitWebhookEvent } from '../webhooks/webhook-outbox.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
+import type { Mail } from '../../mail/mailer.ts';
 import { findOrganizationById } from '../organizations/organization.repository.ts';
 import { toOrganization } from '../organizations/organization.service.ts';
 import { findFormVersion, findProgramById, latestFormVersions, takeApplicationNumber } from '../programs/program.repository.ts';
 import { programDefinition } from '../programs/program.service.ts';
 import { listApplicationFileIds } from '../files/file.repository.ts';
-import { isOwner, loadOwn, loadOwnHead, loadReadable, statusOf } from './application-access.ts';
+import { isOwner, loadOwn, loadOwnHeadWithFiles, loadReadable, statusOf } from './application-access.ts';
 import {
-  findApplicationFor, insertApplication, insertEvent, listApplicationsOf, listEvents, saveAnswersIfCurrent, setStatusIfCurrent, type ApplicationRow,
+  applicationSlotsOf, insertApplication, insertEvent, listApplicationsOf, listEvents, saveAnswersIfCurrent, setStatusIfCurrent, type ApplicationRow,
 } from './application.repository.ts';
 import { fileRefIds, searchTextOf } from './search-text.ts';
-import { findNomination, releaseQuota } from '../recommendation/nomination.repository.ts';
+import { findNomination, releaseNominationQuota } from '../recommendation/nomination.repository.ts';
 import { recordSubmittedVersion } from '../screening/version.repository.ts';
 import { unitNamedOnCreate } from '../recommendation/unit-choice.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
-
-const EDITABLE = statusesAllowing('submit');
 
 async function programOf(db: Db, programId: string): Promise<{ def: ProgramDefinition; status: string }> {
   const p = await findProgramById(db, programId);
@@ -30,21 +30,28 @@ async function programOf(db: Db, programId: string): Promise<{ def: ProgramDefin
   return { def: programDefinition(p), status: p.status };
 }
 
-// A stored form version never changes, so every process may keep the parsed ones: an
-// autosave then costs no form read and no parse of a 100 KB definition.
-const formCache = new Map<string, FormTemplate>();
+// A stored form version never changes, so every process may keep the parsed ones with their
+// compiled validators: an autosave then costs no form read, no parse of a 100 KB definition and
+// no working out of the template's lookups. Keyed by version: a changed form is a new version.
+const formCache = new Map<string, { form: FormTemplate; validate: FormValidator }>();
 
-export async function formOf(db: Db, row: Pick<ApplicationRow, 'program_id' | 'form_id' | 'form_version'>): Promise<FormTemplate> {
+async function cachedForm(db: Db, row: Pick<ApplicationRow, 'program_id' | 'form_id' | 'form_version'>) {
   const key = `${row.program_id}/${row.form_id}/${row.form_version}`;
   const cached = formCache.get(key);
   if (cached) return cached;
   const v = await findFormVersion(db, row.program_id, row.form_id, row.form_version);
   if (!v) throw new Error(`form ${row.form_id}@${row.form_version} of program ${row.program_id} is missing`);
   const form = JSON.parse(v.definition_json) as FormTemplate;
+  const entry = { form, validate: compileFormValidator(form) };
   if (formCache.size >= 500) formCache.delete(formCache.keys().next().value!);
-  formCache.set(key, form);
-  return form;
+  formCache.set(key, entry);
+  return entry;
 }
+
+export const formOf = async (db: Db, row: Pick<ApplicationRow, 'program_id' | 'form_id' | 'form_version'>): Promise<FormTemplate> => (await cachedForm(db, row)).form;
+
+/** The compiled validator of the application's form version (kept with the parsed form). */
+export const formValidatorOf = async (db: Db, row: Pick<ApplicationRow, 'program_id' | 'form_id' | 'form_version'>): Promise<FormValidator> => (await cachedForm(db, row)).validate;
 
 export const deadlineOf = (row: ApplicationRow, def: ProgramDefinition) => row.deadline_override ?? callWindow(def).closesAt;
 
@@ -86,35 +93,45 @@ export async function createApplication(
   if (program.status !== 'open' || now < opensAt || now > closesAt) {
     throw new AppError('CALL_NOT_OPEN', { message: { 'zh-CN': `该活动的征集期为 ${formatShanghai(opensAt)} 至 ${formatShanghaiDeadline(closesAt)}，当前不能申报`, en: `The call runs from ${formatShanghai(opensAt)} to ${formatShanghaiDeadline(closesAt)} (Beijing time); applications cannot be started now` } });
   }
-  const existing = await findApplicationFor(deps.db, input.programId, input.trackId, input.organizationId);
-  const duplicate = () => new AppError('CONFLICT', { message: { 'zh-CN': '该单位已在此赛道申报', en: 'This organization already has an application on this track' }, details: { applicationId: existing?.id } });
-  if (existing) throw duplicate();
+  // How many one organization may start on the track is the definition's (default 1).
+  const limit = track.applicationsPerOrganization ?? 1;
+  const atLimit = (applicationId: string | null, count: number) => new AppError('CONFLICT', {
+    message: limit === 1
+      ? { 'zh-CN': '该单位已在此赛道申报', en: 'This organization already has an application on this track' }
+      : { 'zh-CN': `该单位在此赛道已有 ${count} 份申报，已达每个单位 ${limit} 份的上限`, en: `This organization already has ${count} applications on this track, the most one organization may have (${limit})` },
+    details: { applicationId, limit },
+  });
+  const before = await applicationSlotsOf(deps.db, input.programId, input.trackId, input.organizationId);
+  if (before.count >= limit) throw atLimit(before.firstId, before.count);
   // 推荐: the unit picked with the draft, or the one whose link the applicant came through.
   const unitId = await unitNamedOnCreate(deps.db, input.programId, track, input);
   const formVersion = (await latestFormVersions(deps.db, input.programId)).get(track.formId)!.version;
   const id = newId();
   await deps.db.transaction().execute(async (trx) => {
     const seq = await takeApplicationNumber(trx, input.programId);
+    // Counted again after that write: a concurrent creation for the same organization has committed or waits.
+    const taken = await applicationSlotsOf(trx, input.programId, input.trackId, input.organizationId);
+    if (taken.count >= limit) throw atLimit(taken.firstId, taken.count);
     const row: ApplicationRow = {
       id, number: `${def.slug.toUpperCase()}-${String(seq).padStart(5, '0')}`, program_id: input.programId, track_id: track.id,
       organization_id: org.id, applicant_user_id: actor.userId, status: 'draft', form_id: track.formId, form_version: formVersion,
       answers_json: '{}', revision: 0, search_text: searchTextOf({}, [org.name, org.credit_code]), region_code: org.region_code,
-      deadline_override: null, created_at: now, updated_at: now, submitted_at: null, unit_id: unitId,
+      deadline_override: null, created_at: now, updated_at: now, submitted_at: null, unit_id: unitId, slot: taken.maxSlot + 1,
     };
     await insertApplication(trx, row);
     await insertEvent(trx, { id: newId(), application_id: id, at: now, status: 'draft', note: null, actor_id: actor.userId });
     await appendAudit(trx, { actorId: actor.userId, action: 'application.create', entity: 'application', entityId: id, after: { programId: row.program_id, trackId: row.track_id, organizationId: org.id, number: row.number, unitId }, requestId }, now);
   }).catch((e) => {
-    if (isUniqueViolation(e)) throw duplicate();
+    if (isUniqueViolation(e)) throw atLimit(null, limit);
     throw e;
   });
   return getApplication(deps, actor, id);
 }
 
-async function checkFileRefs(deps: Deps, applicationId: string, answers: unknown): Promise<void> {
+async function checkFileRefs(deps: Deps, applicationId: string, answers: unknown, known?: string[]): Promise<void> {
   const refs = fileRefIds(answers);
   if (refs.length === 0) return;
-  const own = new Set(await listApplicationFileIds(deps.db, applicationId));
+  const own = new Set(known ?? (await listApplicationFileIds(deps.db, applicationId)));
   const foreign = refs.filter((r) => !own.has(r));
   if (foreign.length) throw new AppError('VALIDATION', { message: { 'zh-CN': '引用了不属于本申报书的附件', en: 'The answers refer to files not uploaded to this application' }, details: { fileIds: foreign } });
 }
@@ -125,14 +142,15 @@ function notEditable(row: Pick<ApplicationRow, 'status'>): AppError {
 
 /** Autosave. Types and limits are checked (a bad draft is refused, the browser keeps its copy); required fields wait for submit. */
 export async function saveDraft(deps: Deps, actor: Actor, id: string, input: { answers: Record<string, unknown>; baseRevision: number }) {
-  // The hot path of every open form: one read without the answers, a cached form, one conditional write.
-  const row = await loadOwnHead(deps, actor, id);
+  // The hot path of every open form: one read (the head without the answers, and its file ids),
+  // a cached form and validator, one conditional write; each statement compiled once.
+  const { head: row, fileIds } = await loadOwnHeadWithFiles(deps, actor, id);
   if (!isEditable(statusOf(row))) throw notEditable(row);
-  const result = validateAnswers(await formOf(deps.db, row), input.answers, { mode: 'draft' });
+  const result = (await formValidatorOf(deps.db, row))(input.answers, { mode: 'draft' });
   if (!result.ok) throw new AppError('VALIDATION', { fields: result.errors });
-  await checkFileRefs(deps, id, input.answers);
+  await checkFileRefs(deps, id, input.answers, fileIds);
   const now = deps.now();
-  const saved = await saveAnswersIfCurrent(deps.db, id, input.baseRevision, EDITABLE, {
+  const saved = await saveAnswersIfCurrent(deps.db, id, input.baseRevision, {
     answers_json: JSON.stringify(input.answers), search_text: searchTextOf(input.answers, [row.organization_name, row.credit_code, row.number]), updated_at: now,
   });
   if (!saved) throw await staleOrLocked(deps, id);
@@ -156,8 +174,10 @@ export async function submitApplication(deps: Deps, actor: Actor, id: string, ba
   if (deps.now() > deadline) throw new AppError('DEADLINE_PASSED', { message: { 'zh-CN': `申报截止时间 ${formatShanghaiDeadline(deadline)}（北京时间）已过，不能再提交`, en: `The deadline ${formatShanghaiDeadline(deadline)} (Beijing time) has passed` } });
   if (row.revision !== baseRevision) throw new AppError('STALE_REVISION', { details: { currentRevision: row.revision, updatedAt: row.updated_at } });
   const answers = JSON.parse(row.answers_json);
-  const result = validateAnswers(await formOf(deps.db, row), answers, { mode: 'submit' });
-  if (!result.ok) throw new AppError('VALIDATION', { message: { 'zh-CN': `申报书还有 ${result.errors.length} 处需要完善`, en: `${result.errors.length} field(s) still need attention` }, fields: result.errors });
+  const { form, validate } = await cachedForm(deps.db, row);
+  const result = validate(answers, { mode: 'submit' });
+  const errors = [...result.errors, ...(await submitRuleProblems(deps.db, row, def, form, answers))];
+  if (errors.length) throw new AppError('VALIDATION', { message: { 'zh-CN': `申报书还有 ${errors.length} 处需要完善`, en: `${errors.length} field(s) still need attention` }, fields: errors });
   await checkFileRefs(deps, id, answers);
   const now = deps.now();
   const endorsed = row.status === 'returned' && (await findNomination(deps.db, id))?.status === 'endorsed';
@@ -171,26 +191,30 @@ export async function submitApplication(deps: Deps, actor: Actor, id: string, ba
     await recordSubmittedVersion(trx, { applicationId: id, answersJson: row.answers_json, formVersion: row.form_version, at: now, by: actor.userId });
     await appendAudit(trx, { actorId: actor.userId, action: 'application.submit', entity: 'application', entityId: id, before: { status: row.status }, after: { status: to, revision: baseRevision + 1 }, requestId }, now);
     await emitWebhookEvent(trx, row.program_id, 'application.submitted', { applicationId: id, number: row.number, trackId: row.track_id, status: to, resubmission: row.status !== 'draft', submittedAt: now }, now);
+    // Queued with the submission: the receipt goes out exactly when the submission stands.
+    await enqueueMail(trx, receiptMail(deps, actor, row, def, now));
   });
-  await sendReceipt(deps, actor, row, def, now);
   return getApplication(deps, actor, id);
 }
 
-async function sendReceipt(deps: Deps, actor: Actor, row: ApplicationRow, def: ProgramDefinition, at: number): Promise<void> {
+function receiptMail(deps: Deps, actor: Actor, row: ApplicationRow, def: ProgramDefinition, at: number): Mail {
   const track = def.tracks.find((t) => t.id === row.track_id)?.name ?? row.track_id;
-  try {
-    await deps.mailer.send({
-      to: actor.email,
-      subject: `申报回执 / Receipt ${row.number}：${def.name}`,
-      text:
-        `${actor.displayName}，您好：\n\n您的申报已于 ${formatShanghai(at)}（北京时间）提交成功。\n活动：${def.name}\n赛道/榜单：${track}\n申报编号：${row.number}\n\n` +
-        `可登录平台查看进度：${deps.config.publicUrl}/applications/${row.id}\n\n` +
-        `Your application ${row.number} to ${def.name} (${track}) was submitted at ${formatShanghai(at)} Beijing time.\n`,
-    });
-  } catch (err) {
-    // The submission stands; a lost receipt is logged, not an error for the applicant.
-    deps.log.error({ err, applicationId: row.id }, 'receipt email failed');
-  }
+  return {
+    to: actor.email,
+    subject: `申报回执 / Receipt ${row.number}：${def.name}`,
+    text:
+      `${actor.displayName}，您好：\n\n您的申报已于 ${formatShanghai(at)}（北京时间）提交成功。\n活动：${def.name}\n赛道/榜单：${track}\n申报编号：${row.number}\n\n` +
+      `可登录平台查看进度：${deps.config.publicUrl}/applications/${row.id}\n\n` +
+      `Your application ${row.number} to ${def.name} (${track}) was submitted at ${formatShanghai(at)} Beijing time.\n`,
+  };
+}
+
+/** The track's checkAtSubmit rules not yet met (e.g. fewer than 2 qualifying cases), as field errors. */
+async function submitRuleProblems(db: Db, row: ApplicationRow, def: ProgramDefinition, form: FormTemplate, answers: Record<string, unknown>) {
+  const track = def.tracks.find((t) => t.id === row.track_id);
+  if (!track?.eligibility.rules.some((r) => r.checkAtSubmit)) return [];
+  const org = (await findOrganizationById(db, row.organization_id))!;
+  return submitRuleErrors(track, form, answers, { name: org.name, creditCode: org.credit_code, regionCode: org.region_code, kind: org.kind }, def);
 }
 
 export async function withdrawApplication(deps: Deps, actor: Actor, id: string, reason: string, requestId: string | null = null): Promise<ApplicationDetail> {
@@ -202,7 +226,7 @@ export async function withdrawApplication(deps: Deps, actor: Actor, id: string, 
     await insertEvent(trx, { id: newId(), application_id: id, at: now, status: 'withdrawn', note: reason || null, actor_id: actor.userId });
     // A withdrawn candidate no longer uses its unit's place: the unit may endorse another.
     const nomination = await findNomination(trx, id);
-    if (nomination?.status === 'endorsed') await releaseQuota(trx, nomination.unit_id, nomination.track_id);
+    if (nomination?.status === 'endorsed') await releaseNominationQuota(trx, nomination);
     await appendAudit(trx, { actorId: actor.userId, action: 'application.withdraw', entity: 'application', entityId: id, before: { status: row.status }, after: { status: 'withdrawn', reason }, requestId }, now);
   });
   return getApplication(deps, actor, id);

@@ -34,5 +34,9 @@ export async function listProgramApplications(deps: Deps, actor: Actor | null, p
 export async function exportableApplications(deps: Deps, actor: Actor | null, programId: string, q: Omit<ApplicationQuery, 'page' | 'pageSize'>) {
   const { filter } = await readerFilter(deps, actor, programId, q);
   const program = (await findProgramById(deps.db, programId))!;
-  return { def: programDefinition(program), rows: streamProgramApplications(deps.db, filter) };
+  return {
+    def: programDefinition(program), rows: streamProgramApplications(deps.db, filter),
+    /** How many rows the export will have (its progress bar's total). */
+    count: async () => (await queryProgramApplications(deps.db, filter, { offset: 0, limit: 1 })).total,
+  };
 }

@@ -9,7 +9,8 @@ import { newId } from '../../db/ids.ts';
 import { insertEvent, setStatusIfCurrent } from '../applications/application.repository.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { loadProgram, type ProgramRef } from '../experts/program-experts.service.ts';
-import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
+import { addNotice } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { loadAssignmentProblem, type AssignmentProblem, type PairBlock } from './assignment-problem.ts';
 import { qualityOf } from './assignment-quality.ts';
 import { resolveRound, reviewScope, roundsOf, type RoundRef } from '../review/rounds.ts';
@@ -248,11 +249,11 @@ export async function publishAssignment(deps: Deps, actor: Actor | null, program
   for (const [expertId, count] of perExpert) {
     const x = p.experts.find((e) => e.expertId === expertId);
     if (!x) continue;
-    await sendQuietly(deps, {
+    await enqueueMail(deps.db, {
       to: x.profile.email,
       subject: `评审任务 / Review assignments: ${ref.def.name}`,
       text: `${x.profile.name}专家，您好：\n\n“${ref.def.name}”为您分配了${count}个待评审项目。请登录绿评平台，在“我的评审”中先确认是否需要回避，再查看申报材料：\n${deps.config.publicUrl}/expert/assignments\n\nYou have ${count} applications to review for ${ref.def.name}. Sign in, declare any conflict first, then read them.\n`,
-    }, { programId, expertId });
+    });
   }
   return { published: published.length, experts: perExpert.size };
 }

@@ -4,7 +4,8 @@ import { newId } from '../../db/ids.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findExpertOfUser } from '../experts/expert.repository.ts';
 import { loadProgram, trackNameOf, writeDeclaredConflicts } from '../experts/program-experts.service.ts';
-import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
+import { addNotice } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { findProgramById } from '../programs/program.repository.ts';
 import { programDefinition } from '../programs/program.service.ts';
 import { loadAssignmentProblem } from './assignment-problem.ts';
@@ -105,11 +106,11 @@ export async function declareAssignmentConflict(deps: Deps, actor: Actor | null,
     return refill ? { email: refill.profile.email, name: refill.profile.name } : null;
   });
   if (result) {
-    await sendQuietly(deps, {
+    await enqueueMail(deps.db, {
       to: result.email,
       subject: `评审任务 / Review assignment: ${ref.def.name}`,
       text: `${result.name}专家，您好：\n\n“${ref.def.name}”为您新增1个待评审项目：\n${deps.config.publicUrl}/expert/assignments\n\nOne more application to review for ${ref.def.name}.\n`,
-    }, { assignmentId });
+    });
   }
   return { declined: true as const, refilled: result !== null };
 }

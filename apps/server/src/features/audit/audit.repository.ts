@@ -56,3 +56,23 @@ export async function* streamAuditRows(db: Db, batch = 1000): AsyncGenerator<Aud
 export function listAuditForEntity(db: Db, entity: string, entityId: string) {
   return db.selectFrom('audit_log').selectAll().where('entity', '=', entity).where('entity_id', '=', entityId).orderBy('seq').execute();
 }
+
+/** The chain's last row (seq 0 and the genesis hash while it is empty). */
+export async function auditHead(db: Db): Promise<{ seq: number; hash: string }> {
+  const head = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return head ?? { seq: 0, hash: GENESIS_HASH };
+}
+
+// An anchor a page shows (the one made at a program's publication), kept in `settings` so
+// every process finds it; the anchors file stays the record that `audit-verify` trusts.
+const anchorKey = (name: string) => `audit_anchor:${name}`;
+
+export async function rememberAnchor(db: Db, name: string, anchor: { seq: number; hash: string; at: number }): Promise<void> {
+  const value = JSON.stringify({ seq: anchor.seq, hash: anchor.hash, at: anchor.at });
+  await db.insertInto('settings').values({ key: anchorKey(name), value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+}
+
+export async function rememberedAnchor(db: Db, name: string): Promise<{ seq: number; hash: string; at: number } | null> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', anchorKey(name)).executeTakeFirst();
+  return row ? JSON.parse(row.value) : null;
+}

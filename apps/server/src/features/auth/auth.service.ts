@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError, type LoginRequest, type Me, type RegisterRequest } from '@lvping/domain';
 import type { Actor, Deps, RequestMeta } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
@@ -8,8 +7,9 @@ import { hashPassword, verifyPassword } from './password.ts';
 import { randomToken, sha256 } from './tokens.ts';
 import { findUserByEmail, findUserById, insertUser, updatePassword } from './user.repository.ts';
 import { deleteSession, deleteUserSessions, findSessionWithUser, insertSession, touchSession } from './session.repository.ts';
-import { clearLoginAttempts, findLoginAttempts, lockLogin, recordLoginFailure } from './login-attempt.repository.ts';
+import { beforeGuess, rightGuess, wrongGuess } from './guess-limit.ts';
 import { consumePasswordReset, insertPasswordReset } from './password-reset.repository.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 
 export type SignedIn = { me: Me; sessionToken: string };
@@ -18,7 +18,7 @@ export function toMe(actor: Actor): Me {
   return { id: actor.userId, email: actor.email, displayName: actor.displayName, mustChangePassword: actor.mustChangePassword, grants: [...actor.grants] };
 }
 
-async function openSession(deps: Deps, userId: string, meta: RequestMeta): Promise<string> {
+export async function openSession(deps: Deps, userId: string, meta: RequestMeta): Promise<string> {
   const token = randomToken();
   const now = deps.now();
   await insertSession(deps.db, {
@@ -28,7 +28,7 @@ async function openSession(deps: Deps, userId: string, meta: RequestMeta): Promi
   return token;
 }
 
-async function meOf(deps: Deps, userId: string): Promise<Me> {
+export async function meOf(deps: Deps, userId: string): Promise<Me> {
   const user = await findUserById(deps.db, userId);
   if (!user) throw new AppError('NOT_FOUND');
   return { id: user.id, email: user.email, displayName: user.display_name, mustChangePassword: !!user.must_change_password, grants: await listGrants(deps.db, user.id) };
@@ -37,10 +37,11 @@ async function meOf(deps: Deps, userId: string): Promise<Me> {
 /** Creates an account (no session). Used by registration, the CLI and first start. */
 export async function createAccount(
   deps: Deps,
-  input: RegisterRequest & { mustChangePassword?: boolean },
+  input: Pick<RegisterRequest, 'email' | 'displayName'> & ({ password: string } | { passwordHash: string }) & { mustChangePassword?: boolean },
   meta: { actorId: string | null; requestId?: string | null },
 ): Promise<string> {
-  const passwordHash = await hashPassword(input.password);
+  // A confirmed sign-up brings the hash made when it was asked for.
+  const passwordHash = 'passwordHash' in input ? input.passwordHash : await hashPassword(input.password);
   const now = deps.now();
   const id = newId();
   await deps.db.transaction().execute(async (trx) => {
@@ -58,32 +59,13 @@ export async function createAccount(
   return id;
 }
 
-export async function register(deps: Deps, input: RegisterRequest, meta: RequestMeta): Promise<SignedIn> {
-  const userId = await createAccount(deps, input, { actorId: null, requestId: meta.requestId });
-  return { me: await meOf(deps, userId), sessionToken: await openSession(deps, userId, meta) };
-}
-
 export async function login(deps: Deps, input: LoginRequest, meta: RequestMeta): Promise<SignedIn> {
-  const { auth } = deps.config;
-  const now = deps.now();
-  const attempts = await findLoginAttempts(deps.db, input.email);
-  if (attempts?.locked_until && attempts.locked_until > now) throw lockedError(attempts.locked_until - now);
-  const recentFailures = attempts && attempts.last_failed_at > now - auth.lockMs ? attempts.failures : 0;
-  // Each guess past the first few waits longer, which makes guessing slow before it is stopped.
-  if (recentFailures >= auth.slowAfter) await sleep(auth.slowStepMs * (recentFailures - auth.slowAfter + 1));
-
+  // Locked: refused; past the first few failures each guess waits longer (guess-limit.ts).
+  await beforeGuess(deps, input.email);
   const user = await findUserByEmail(deps.db, input.email);
   const ok = (await verifyPassword(user?.password_hash ?? null, input.password)) && user && !user.disabled;
   if (!ok || !user) {
-    const failures = await recordLoginFailure(deps.db, input.email, deps.now(), deps.now() - auth.lockMs);
-    if (failures >= auth.lockAfter) {
-      await deps.db.transaction().execute(async (trx) => {
-        await lockLogin(trx, input.email, deps.now() + auth.lockMs);
-        await appendAudit(trx, { actorId: null, action: 'auth.lock', entity: 'login', entityId: input.email, after: { failures }, requestId: meta.requestId });
-      });
-      throw lockedError(auth.lockMs);
-    }
-    const left = auth.lockAfter - failures;
+    const left = await wrongGuess(deps, input.email, meta, 'login');
     throw new AppError('INVALID_CREDENTIALS', {
       message: left <= 2
         ? { 'zh-CN': `邮箱或密码错误，再失败 ${left} 次账号将被临时锁定`, en: `Wrong email or password; ${left} more failed attempt(s) will lock the account` }
@@ -91,16 +73,8 @@ export async function login(deps: Deps, input: LoginRequest, meta: RequestMeta):
       details: { attemptsLeft: left },
     });
   }
-  await clearLoginAttempts(deps.db, input.email);
+  await rightGuess(deps, input.email);
   return { me: await meOf(deps, user.id), sessionToken: await openSession(deps, user.id, meta) };
-}
-
-function lockedError(ms: number): AppError {
-  const minutes = Math.max(1, Math.ceil(ms / 60_000));
-  return new AppError('ACCOUNT_LOCKED', {
-    message: { 'zh-CN': `登录失败次数过多，账号已临时锁定，请 ${minutes} 分钟后再试`, en: `Too many failed logins; the account is locked, try again in ${minutes} minute(s)` },
-    details: { retryAfterSeconds: Math.ceil(ms / 1000) },
-  });
 }
 
 export type SessionLookup = { state: 'none' } | { state: 'expired' } | { state: 'ok'; actor: Actor };
@@ -134,14 +108,14 @@ export async function requestPasswordReset(deps: Deps, email: string, meta: Requ
   const now = deps.now();
   await insertPasswordReset(deps.db, { token_hash: sha256(token), user_id: user.id, created_at: now, expires_at: now + deps.config.auth.resetTtlMs, used_at: null });
   const link = `${deps.config.publicUrl}/reset-password?token=${token}`;
-  await deps.mailer.send({
+  await enqueueMail(deps.db, {
     to: user.email,
     subject: '绿评 lvping：重置密码 / Reset your password',
     text:
       `${user.display_name}，您好：\n\n请在 1 小时内打开以下链接设置新密码：\n${link}\n\n如果不是您本人操作，请忽略本邮件。\n\n` +
       `Hello ${user.display_name},\n\nOpen this link within 1 hour to set a new password:\n${link}\n\nIf you did not ask for this, ignore this email.\n`,
   });
-  deps.log.info({ userId: user.id, requestId: meta.requestId }, 'password reset link sent');
+  deps.log.info({ userId: user.id, requestId: meta.requestId }, 'password reset link queued');
 }
 
 export async function confirmPasswordReset(deps: Deps, input: { token: string; password: string }, meta: RequestMeta): Promise<void> {
@@ -158,10 +132,23 @@ export async function confirmPasswordReset(deps: Deps, input: { token: string; p
 }
 
 export async function changePassword(deps: Deps, actor: Actor, input: { currentPassword: string; newPassword: string }, meta: RequestMeta): Promise<void> {
+  // Whoever holds a session must still know the password: wrong ones count towards the
+  // account's lockout like failed sign-ins (slowed, then ACCOUNT_LOCKED 429, audited).
+  await beforeGuess(deps, actor.email);
   const user = await findUserById(deps.db, actor.userId);
   if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw new AppError('VALIDATION', { fields: [{ path: 'currentPassword', message: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' } }] });
+    const left = await wrongGuess(deps, actor.email, meta, 'password_change');
+    throw new AppError('VALIDATION', {
+      fields: [{
+        path: 'currentPassword',
+        message: left <= 2
+          ? { 'zh-CN': `当前密码不正确，再错 ${left} 次账号将被临时锁定`, en: `The current password is wrong; ${left} more wrong attempt(s) will lock the account` }
+          : { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+      }],
+      details: { attemptsLeft: left },
+    });
   }
+  await rightGuess(deps, actor.email);
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.now();

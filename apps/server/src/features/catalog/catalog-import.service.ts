@@ -3,7 +3,8 @@ import type { Actor, Deps } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
+import { addNotice } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { findOutcome } from '../outcome/outcome.repository.ts';
 import { findProgramById } from '../programs/program.repository.ts';
 import { programDefinition } from '../programs/program.service.ts';
@@ -72,9 +73,9 @@ export async function inviteWinnersIn(trx: Db, def: ProgramDefinition, programId
 /** The invitation emails, after the commit. */
 export async function mailInvitations(deps: Deps, def: ProgramDefinition, invited: Invitation[]): Promise<void> {
   for (const o of invited) {
-    await sendQuietly(deps, {
+    await enqueueMail(deps.db, {
       to: o.email, subject: `邀请加入绿色技术推广目录：${o.title}`,
       text: `${o.displayName}，您好：\n\n您在“${def.name}”中获奖的“${o.title}”可加入绿色技术推广目录。\n确认加入并补全目录信息：${deps.config.publicUrl}/catalog/entries/${o.entryId}/edit\n\n“${o.title}” can join the green technology catalog: ${deps.config.publicUrl}/catalog/entries/${o.entryId}/edit\n`,
-    }, { catalogEntryId: o.entryId });
+    });
   }
 }

@@ -1,7 +1,8 @@
 import { AppError, catalogPublicFields, catalogSnippet, formatRegion, highlightCatalogText, type CatalogPublicEntry, type CatalogSearchQuery, type ProgramDefinition } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
 import { findUserById } from '../auth/user.repository.ts';
-import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
+import { addNotice } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { parseFields } from './catalog-access.ts';
 import { fieldNameOf, freshCatalogIndex, searchTexts } from './catalog-index.ts';
 import { entryWithOrg, eventsOf, findVersion } from './catalog.repository.ts';
@@ -56,9 +57,9 @@ export async function requestContact(deps: Deps, actor: Actor | null, entryId: s
     userId: row.owner_user_id, kind: 'catalog.contact_request', title: `有人希望联系您：${name}`,
     body: `${actor.displayName}（${actor.email}）关于“${name}”留言：${message}`, link: `/catalog/entries/${entryId}/edit`,
   }, now));
-  await sendQuietly(deps, {
+  await enqueueMail(deps.db, {
     to: owner.email, subject: `有人希望联系您：${name} — 绿色技术推广目录`,
     text: `${owner.display_name}，您好：\n\n${actor.displayName}（${actor.email}）看到了目录中的“${name}”，留言如下：\n\n${message}\n\n是否回复由您决定；平台不会向对方提供您的联系方式。\n`,
-  }, { catalogEntryId: entryId });
+  });
   return { ok: true as const };
 }

@@ -3,7 +3,8 @@ import type { Actor, Deps } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findUserById } from '../auth/user.repository.ts';
-import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
+import { addNotice } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { addCatalogEvent, catalogMove, entryFor, isCatalogOrganizer, nameIn } from './catalog-access.ts';
 import {
   bumpPublic, entrySummaries, entryWithOrg, eventsOf, findVersion, insertVersion, setEntryIfStatus, setVersionIfStatus, supersedeApproved, versionsOf, type CatalogEntryRow,
@@ -170,8 +171,8 @@ export async function adjustEntry(deps: Deps, actor: Actor | null, entryId: stri
 async function tellOwner(deps: Deps, entry: CatalogEntryRow, subject: string, text: string): Promise<void> {
   const user = await findUserById(deps.db, entry.owner_user_id);
   if (!user) return;
-  await sendQuietly(deps, {
+  await enqueueMail(deps.db, {
     to: user.email, subject: `${subject} — 绿色技术推广目录`,
     text: `${user.display_name}，您好：\n\n${text}\n查看条目：${deps.config.publicUrl}/catalog/entries/${entry.id}/edit\n`,
-  }, { catalogEntryId: entry.id });
+  });
 }

@@ -3,6 +3,7 @@ import type { Actor, Deps } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { anchorAfter } from '../audit/audit-anchor.service.ts';
 import { loadProgram } from '../experts/program-experts.service.ts';
 import { addNotice } from '../notifications/notification.service.ts';
 import { moveOutcome } from '../outcome/move-outcome.ts';
@@ -96,7 +97,7 @@ export async function approveList(deps: Deps, actor: Actor | null, programId: st
   const { def } = await memberProgram(deps, actor, programId);
   const required = (def.decision ?? defaultDecisionBlock).approval.approvalsRequired;
   const now = deps.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return anchorAfter(deps, `committee.approve ${programId}`, deps.db.transaction().execute(async (trx) => {
     const outcome = await lockWithCommittee(trx, programId, now);
     const approvers = await approversOf(trx, programId, outcome.submission);
     if (approvers.includes(actor!.userId)) throw new AppError('CONFLICT', { message: { 'zh-CN': '您已审定通过本次提交的名单', en: 'You have already approved this submission of the list' } });
@@ -107,7 +108,7 @@ export async function approveList(deps: Deps, actor: Actor | null, programId: st
       await afterApproved(trx, def, programId, { actorId: actor!.userId, requestId, now, submission: outcome.submission });
     }
     return result(trx, programId);
-  });
+  }));
 }
 
 export async function proposeChanges(deps: Deps, actor: Actor | null, programId: string, input: { body?: string; items: { applicationId: string; proposedTierId: string | null; reason: string }[] }, requestId: string | null = null) {
@@ -117,7 +118,7 @@ export async function proposeChanges(deps: Deps, actor: Actor | null, programId:
   const short = input.items.map((it, i) => ({ it, i })).filter(({ it }) => it.reason.trim().length < 2);
   if (short.length) throw new AppError('VALIDATION', { fields: short.map(({ i }) => ({ path: `items.${i}.reason`, message: { 'zh-CN': '请填写调整理由', en: 'Give the reason for the change' } })) });
   const now = deps.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return anchorAfter(deps, `outcome.propose_changes ${programId}`, deps.db.transaction().execute(async (trx) => {
     const outcome = await lockWithCommittee(trx, programId, now);
     const decisions = new Map((await listDecisions(trx, programId)).map((d) => [d.application_id, d]));
     const fields = input.items.flatMap((it, i) => {
@@ -137,5 +138,5 @@ export async function proposeChanges(deps: Deps, actor: Actor | null, programId:
       await addNotice(trx, { userId, kind: 'committee.changes', title: `委员会提出修改意见：${def.name}`, body: `委员会对名单提出 ${input.items.length} 项调整建议${body ? `：${body.slice(0, 200)}` : ''}`, link: `/organizer/programs/${programId}?tab=decisions` }, now);
     }
     return result(trx, programId);
-  });
+  }));
 }

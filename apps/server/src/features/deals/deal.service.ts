@@ -3,7 +3,8 @@ import type { Actor, Deps } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findUserByEmail, findUserById } from '../auth/user.repository.ts';
-import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
+import { addNotice } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { currentCommissionRules } from './commission-settings.ts';
 import {
   acceptedMeetingsOf, allDeals, answerDeal, dealsOfUser, entryNames, findCatalogEntry, findDeal, findMeetingRequest, inSomeMeeting, insertDeal, ownsCatalogEntry, userNames, type DealRow,
@@ -81,7 +82,7 @@ export async function recordDeal(deps: Deps, actor: Actor | null, input: RecordD
     await addNotice(trx, { userId: other.id, kind: 'deal.recorded', title: `${actor.displayName} 登记了与您的交易，请确认`, body: `${dealKindNames[input.kind]['zh-CN']}，${input.amountWan} 万元，${input.date}`, link: '/deals' }, now);
     await appendAudit(trx, { actorId: actor.userId, action: 'deal.record', entity: 'deal', entityId: row.id, after: { ...input, counterpartUserId: other.id, counterpartEmail: undefined }, requestId }, now);
   });
-  await sendQuietly(deps, { to: other.email, subject: '请确认交易登记', text: `${other.display_name}，您好：\n\n${actor.displayName} 在平台登记了与您的一笔交易（${dealKindNames[input.kind]['zh-CN']}，${input.amountWan} 万元，${input.date}）。请登录平台“交易”页面确认或拒绝；确认后方计入统计。` }, { dealId: row.id });
+  await enqueueMail(deps.db, { to: other.email, subject: '请确认交易登记', text: `${other.display_name}，您好：\n\n${actor.displayName} 在平台登记了与您的一笔交易（${dealKindNames[input.kind]['zh-CN']}，${input.amountWan} 万元，${input.date}）。请登录平台“交易”页面确认或拒绝；确认后方计入统计。` });
   return (await toDeals(deps, actor, [row]))[0];
 }
 
@@ -108,7 +109,7 @@ export async function answerDealRequest(deps: Deps, actor: Actor | null, dealId:
     await appendAudit(trx, { actorId: actor.userId, action: input.confirm ? 'deal.confirm' : 'deal.decline', entity: 'deal', entityId: d.id, before: { status: d.status }, after: { status: input.confirm ? 'confirmed' : 'declined', commissionFen: commission?.commissionFen ?? null }, requestId }, now);
   });
   const recorder = await findUserById(deps.db, d.recorded_by);
-  if (recorder) await sendQuietly(deps, { to: recorder.email, subject: input.confirm ? '交易已确认' : '交易未被确认', text: `${recorder.display_name}，您好：\n\n${actor.displayName} ${input.confirm ? '已确认' : '未确认'}您登记的交易（${d.deal_date}）。${input.note ? `\n说明：${input.note}` : ''}` }, { dealId: d.id });
+  if (recorder) await enqueueMail(deps.db, { to: recorder.email, subject: input.confirm ? '交易已确认' : '交易未被确认', text: `${recorder.display_name}，您好：\n\n${actor.displayName} ${input.confirm ? '已确认' : '未确认'}您登记的交易（${d.deal_date}）。${input.note ? `\n说明：${input.note}` : ''}` });
   return (await toDeals(deps, actor, [(await findDeal(deps.db, d.id))!]))[0];
 }
 

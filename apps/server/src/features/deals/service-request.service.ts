@@ -3,7 +3,8 @@ import type { Actor, Deps } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findUserById } from '../auth/user.repository.ts';
-import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
+import { addNotice } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { findCatalogEntry, ownsCatalogEntry, userNames } from './deal.repository.ts';
 import {
   allServiceRequests, approvedProviders, closeOtherRoutes, findServiceRequest, insertRoutes, insertServiceRequest, requestsOfRequester, requestsRoutedTo, routesOf,
@@ -62,7 +63,7 @@ export async function createServiceRequest(deps: Deps, actor: Actor | null, inpu
     if (!providers.length) await addNotice(trx, { userId: actor.userId, kind: 'service.unrouted', title: `暂无可承接${kindName}的服务机构`, body: '平台运营方会跟进您的需求。', link: '/services' }, now);
     await appendAudit(trx, { actorId: actor.userId, action: 'service.request', entity: 'service_request', entityId: row.id, after: { ...input, routedTo: providers.map((p) => p.user_id) }, requestId }, now);
   });
-  for (const p of providers) await sendQuietly(deps, { to: p.email, subject: `新的${kindName}需求`, text: `${p.org_name}：\n\n平台转来一项${kindName}需求：\n${input.description}\n\n请登录平台“知识产权服务”页面接受或拒绝。` }, { serviceRequestId: row.id });
+  for (const p of providers) await enqueueMail(deps.db, { to: p.email, subject: `新的${kindName}需求`, text: `${p.org_name}：\n\n平台转来一项${kindName}需求：\n${input.description}\n\n请登录平台“知识产权服务”页面接受或拒绝。` });
   return (await toViews(deps, [row], actor))[0];
 }
 
@@ -103,6 +104,6 @@ export async function answerServiceRequest(deps: Deps, actor: Actor | null, id: 
     await appendAudit(trx, { actorId: actor.userId, action: `service.${input.action}`, entity: 'service_request', entityId: r.id, before: { status: r.status, answer: route.answer }, after: { note: input.note }, requestId }, now);
   });
   const requester = await findUserById(deps.db, r.requester_user_id);
-  if (requester) await sendQuietly(deps, { to: requester.email, subject: `知识产权服务需求进展：${route.org_name}`, text: `${requester.display_name}，您好：\n\n${route.org_name} 对您的${serviceKindNames[r.kind as ServiceKind]['zh-CN']}需求的处理：${{ accept: '接受', decline: '婉拒', complete: '完成' }[input.action]}。${input.note ? `\n说明：${input.note}` : ''}` }, { serviceRequestId: r.id });
+  if (requester) await enqueueMail(deps.db, { to: requester.email, subject: `知识产权服务需求进展：${route.org_name}`, text: `${requester.display_name}，您好：\n\n${route.org_name} 对您的${serviceKindNames[r.kind as ServiceKind]['zh-CN']}需求的处理：${{ accept: '接受', decline: '婉拒', complete: '完成' }[input.action]}。${input.note ? `\n说明：${input.note}` : ''}` });
   return (await toViews(deps, [(await findServiceRequest(deps.db, r.id))!], actor))[0];
 }

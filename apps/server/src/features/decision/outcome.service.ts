@@ -3,6 +3,7 @@ import type { Actor, Deps } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { insertEvent, setStatusIfCurrent } from '../applications/application.repository.ts';
+import { anchorAfter } from '../audit/audit-anchor.service.ts';
 import { addNotice } from '../notifications/notification.service.ts';
 import { moveOutcome } from '../outcome/move-outcome.ts';
 import { listDecisions, outcomeOf } from '../outcome/outcome.repository.ts';
@@ -30,7 +31,7 @@ export async function submitToCommittee(deps: Deps, actor: Actor | null, program
   const { def } = await organizerProgram(deps, actor, programId);
   const ranking = await lastRanking(deps, programId, def);
   const now = deps.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return anchorAfter(deps, `outcome.submit ${programId}`, deps.db.transaction().execute(async (trx) => {
     const current = await outcomeOf(trx, programId, now);
     await refuseBlocked(trx, programId, def, ranking);
     const submission = current.submission + 1;
@@ -39,20 +40,20 @@ export async function submitToCommittee(deps: Deps, actor: Actor | null, program
       await addNotice(trx, { userId, kind: 'committee.awaiting', title: `待审定：${def.name}`, body: `${def.decision?.approval.name ?? '获奖名单'}（第 ${submission} 次提交）等待您审定。`, link: `/committee/programs/${programId}` }, now);
     }
     return { status: moved.to, submission };
-  });
+  }));
 }
 
 export async function finalizeOutcome(deps: Deps, actor: Actor | null, programId: string, requestId: string | null = null): Promise<OutcomeMoveResult> {
   const { def } = await organizerProgram(deps, actor, programId);
   const ranking = await lastRanking(deps, programId, def);
   const now = deps.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return anchorAfter(deps, `outcome.finalize ${programId}`, deps.db.transaction().execute(async (trx) => {
     const current = await outcomeOf(trx, programId, now);
     await refuseBlocked(trx, programId, def, ranking);
     const moved = await moveOutcome(trx, def, programId, 'finalize', { actorId: actor!.userId, requestId, now, set: { approved_at: now } });
     await afterApproved(trx, def, programId, { actorId: actor!.userId, requestId, now, submission: current.submission });
     return { status: moved.to, submission: current.submission };
-  });
+  }));
 }
 
 /** Back to deciding; candidates of an approved list are taken off it (they return to the last round's status). */
@@ -61,7 +62,7 @@ export async function reopenOutcome(deps: Deps, actor: Actor | null, programId: 
   const reason = reasonText(input.reason);
   if (reason.length < 2) throw new AppError('VALIDATION', { fields: [{ path: 'reason', message: { 'zh-CN': '请填写撤回的理由', en: 'Give the reason for reopening' } }] });
   const now = deps.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return anchorAfter(deps, `outcome.reopen ${programId}`, deps.db.transaction().execute(async (trx) => {
     const moved = await moveOutcome(trx, def, programId, 'reopen', { actorId: actor!.userId, requestId, now, details: { reason }, set: { approved_at: null } });
     if (moved.from !== 'with_committee') {
       const ids = (await listDecisions(trx, programId)).map((d) => d.application_id);
@@ -72,5 +73,5 @@ export async function reopenOutcome(deps: Deps, actor: Actor | null, programId: 
       }
     }
     return { status: moved.to, submission: moved.outcome.submission };
-  });
+  }));
 }

@@ -27,6 +27,8 @@ export type ApplicationPdfInput = {
   number: string;
   submittedAt: number | null;
   status: ApplicationStatus;
+  /** The recommending unit's endorsement, once it is given. */
+  recommendation?: { unitName: string; opinion: string; decidedAt: number };
 };
 
 export type BlankFormPdfInput = { programName: string; trackName: string; form: FormTemplate };
@@ -89,6 +91,15 @@ function sections(ctx: RenderContext): void {
     renderSection(ctx, section, i);
     if (needsFallbackSeal(shown, i)) seal(ctx, '申报单位（盖章）', undefined);
   });
+  // A form without a recommender's section still prints the unit's endorsement at its end.
+  const rec = ctx.recommendation;
+  if (rec && !shown.some((s) => s.filledBy === 'recommender')) {
+    layout.heading('推荐单位意见');
+    layout.flowBox(rec.opinion, {
+      label: { text: `推荐单位：${rec.unitName}`, width: layout.width, label: true, align: 'left' }, indent: true, minHeight: 120,
+      footer: [`推荐单位（盖章）：${rec.unitName}`, shanghaiDate(rec.decidedAt)],
+    });
+  }
 }
 
 /** A form without a signature field still ends the applicant's part with the seal block. */
@@ -104,7 +115,7 @@ async function render(mode: Mode, input: { programName: string; trackName: strin
   else blankCover(layout, input);
   const state = filled ? new FormState(input.form, filled.answers) : undefined;
   const derived = filled ? computeDerived(input.form, filled.answers) : {};
-  sections({ layout, template: input.form, mode, state, derived, organizationName: filled?.organization.name });
+  sections({ layout, template: input.form, mode, state, derived, organizationName: filled?.organization.name, recommendation: filled?.recommendation });
   return layout.finish({
     coverPages: 1,
     header: { left: `${input.programName} · ${input.trackName}`, right: filled ? `申报编号：${filled.number}` : '申报书（空白稿）' },

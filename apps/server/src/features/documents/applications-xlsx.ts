@@ -31,6 +31,10 @@ export type ExportRow = {
   status: ApplicationStatus | string;
   submittedAt: number | null;
   answers: unknown;
+  /** 推荐: the unit the application names, its channels, and the unit's opinion once endorsed. */
+  unitName?: string | null;
+  channels?: string | null;
+  opinion?: string | null;
 };
 
 export type StreamApplicationsOptions = {
@@ -52,11 +56,19 @@ const FIXED: Array<{ header: string; width: number; value(r: ExportRow): ExportC
   { header: '提交时间', width: 18, value: (r) => (r.submittedAt === null ? null : formatShanghai(r.submittedAt)) },
 ];
 
+// After the form's columns, so a sheet's first columns stay where organizers' macros expect them.
+const RECOMMENDATION: Array<{ header: string; width: number; value(r: ExportRow): ExportCell }> = [
+  { header: '推荐单位', width: 24, value: (r) => r.unitName ?? null },
+  { header: '推荐渠道', width: 18, value: (r) => r.channels || null },
+  { header: '推荐意见', width: 40, value: (r) => r.opinion ?? null },
+];
+
 type Sheet = { track: ExportTrack; ws: ExcelJS.Worksheet; columns: ExportColumn[]; state: 'new' | 'open' | 'closed' };
 
 function openSheet(sheet: Sheet): void {
-  const headers = [...FIXED.map((f) => f.header), ...sheet.columns.map((c) => c.header)];
-  sheet.ws.columns = headers.map((h, i) => ({ width: FIXED[i]?.width ?? columnWidth([h], 10, 30) }));
+  const headers = [...FIXED.map((f) => f.header), ...sheet.columns.map((c) => c.header), ...RECOMMENDATION.map((c) => c.header)];
+  const tail = FIXED.length + sheet.columns.length;
+  sheet.ws.columns = headers.map((h, i) => ({ width: FIXED[i]?.width ?? RECOMMENDATION[i - tail]?.width ?? columnWidth([h], 10, 30) }));
   const row = sheet.ws.addRow(headers);
   row.height = 32;
   styleHeader(row, headers.length);
@@ -67,7 +79,7 @@ function openSheet(sheet: Sheet): void {
 function rowValues(sheet: Sheet, r: ExportRow): ExportCell[] {
   const state = new FormState(sheet.track.form, r.answers);
   const view = { state, derived: computeDerived(sheet.track.form, r.answers) };
-  return [...FIXED.map((f) => f.value(r)), ...sheet.columns.map((c) => c.value(view))];
+  return [...FIXED.map((f) => f.value(r)), ...sheet.columns.map((c) => c.value(view)), ...RECOMMENDATION.map((c) => c.value(r))];
 }
 
 /**
@@ -119,7 +131,7 @@ export async function streamApplicationsXlsx(opts: StreamApplicationsOptions): P
 
 function close(sheet: Sheet): void {
   if (sheet.state === 'closed') return;
-  sheet.ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: FIXED.length + sheet.columns.length } };
+  sheet.ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: FIXED.length + sheet.columns.length + RECOMMENDATION.length } };
   sheet.ws.commit();
   sheet.state = 'closed';
 }

@@ -91,3 +91,24 @@ export function formColumns(form: FormTemplate): ExportColumn[] {
   for (const c of columns) counts.set(c.header, (counts.get(c.header) ?? 0) + 1);
   return columns.map(({ section, ...c }) => (counts.get(c.header)! > 1 ? { ...c, header: `${section.title}·${c.header}` } : c));
 }
+
+/**
+ * One answer as one column, by `section.field` (a unit's 推荐汇总表 names its columns so): a leaf
+ * field as the export has it, a group joined into one cell, a year table as its row·year cells
+ * joined; undefined when the form has no such field.
+ */
+export function answerColumn(form: FormTemplate, path: string, header?: string): ExportColumn | undefined {
+  const [sectionId, fieldId] = path.split('.');
+  const section = form.sections.find((s) => s.id === sectionId);
+  const field = section?.fields.find((f) => f.id === fieldId);
+  if (!section || !field) return undefined;
+  if (field.kind === 'group') return { ...groupColumn(section, field), header: header ?? field.label };
+  if (field.kind === 'yearTable') {
+    const cells = yearTableColumns(section, field);
+    return {
+      header: header ?? field.label,
+      value: (view) => cells.map((c) => [c.header.slice(field.label.length + 1), c.value(view)] as const).filter(([, v]) => v !== null).map(([h, v]) => `${h}：${v}`).join('；') || null,
+    };
+  }
+  return { ...leafColumn(section, field), header: header ?? field.label + unitSuffix(field) };
+}

@@ -1,4 +1,4 @@
-import type { Field, FieldPlace, GroupField, LeafField, Section } from '@lvping/domain';
+import { formatShanghai, type Field, type FieldPlace, type GroupField, type LeafField, type Section } from '@lvping/domain';
 import { blankDate, chineseDate, formatAnswer, isRecord, sealLine, signatureDate } from './answer-format.ts';
 import { conditionHint, limitHint } from './field-hints.ts';
 import { Grid, placeField, repeatsTitle, stripNumbering, type RenderContext } from './pdf-grid.ts';
@@ -116,8 +116,11 @@ function renderRecommender(ctx: RenderContext, section: Section): void {
   const at: FieldPlace = { section };
   const visible = section.fields.filter((f) => !ctx.state || ctx.state.fieldVisible(f, at));
   const signature = visible.find((f) => f.kind === 'signature');
-  const date = signature ? signatureDate(value(ctx, signature, at)) : undefined;
-  const footer = [`${sealLine(signature?.kind === 'signature' ? signature.signer : '推荐单位公章')}：`, `${date ? dateLine(date) : blankDate('day')}`];
+  // The unit's endorsement is kept with the decision, not in the answers: its opinion fills the
+  // box, its name follows the seal line and its date is the decision's.
+  const rec = ctx.mode === 'filled' ? ctx.recommendation : undefined;
+  const date = rec ? formatShanghai(rec.decidedAt, false) : signature ? signatureDate(value(ctx, signature, at)) : undefined;
+  const footer = [`${sealLine(signature?.kind === 'signature' ? signature.signer : '推荐单位公章')}：${rec?.unitName ?? ''}`, `${date ? dateLine(date) : blankDate('day')}`];
   const texts = visible.filter((f) => f.kind === 'text');
   const grid = new Grid(layout, section.title);
   for (const f of visible) {
@@ -125,9 +128,10 @@ function renderRecommender(ctx: RenderContext, section: Section): void {
     renderField(ctx, grid, section, f, at);
   }
   grid.flush();
-  if (!texts.length) return layout.flowBox('', { minHeight: 120, footer });
+  if (!texts.length) return layout.flowBox(rec?.opinion ?? '', { minHeight: 120, indent: true, footer });
   texts.forEach((f, i) => {
-    const text = ctx.mode === 'filled' ? formatAnswer(f as LeafField, value(ctx, f, at)) : '';
+    const answered = ctx.mode === 'filled' ? formatAnswer(f as LeafField, value(ctx, f, at)) : '';
+    const text = answered || (i === 0 && rec ? rec.opinion : '');
     const hint = ctx.mode === 'blank' ? limitHint(f as LeafField) || undefined : undefined;
     const label = !repeatsTitle(f.label, section.title) || hint ? { text: f.label, width: layout.width, label: true, hint } : undefined;
     layout.flowBox(text, { label, minHeight: 150, indent: true, footer: i === texts.length - 1 ? footer : undefined });

@@ -18,6 +18,8 @@ export type RenderContext = {
   derived: DerivedValues;
   /** Printed after the applicant's seal line. */
   organizationName?: string;
+  /** The recommending unit's endorsement (推荐意见), printed in the recommender's box. */
+  recommendation?: { unitName: string; opinion: string; decidedAt: number };
 };
 
 export const LABEL_W = 100;

@@ -9,6 +9,7 @@ import type { Actor, Deps } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { receiveCheckedFile } from '../recommendation/checked-upload.ts';
+import { assertZipWithin } from '../files/zip-guard.ts';
 import { styleHeader, thinBorder } from '../documents/xlsx-util.ts';
 import { knownFields, type KnownField } from './expert-fields.ts';
 import { findExpertsByEmails, insertExpert, streamExperts, updateExpert, type ExpertRow } from './expert.repository.ts';
@@ -86,8 +87,11 @@ export async function importExperts(deps: Deps, actor: Actor | null, upload: { f
   const { stored } = await receiveCheckedFile(deps, upload, ['.xlsx'], MAX_MB);
   let sheet: SheetRows;
   try {
+    // An .xlsx is a zip: its real inflated size is checked before exceljs unpacks it (zip-guard.ts).
+    await assertZipWithin(stored.tmpPath);
     sheet = await readSheet(stored.tmpPath);
-  } catch {
+  } catch (e) {
+    if (e instanceof AppError) throw e;
     throw new AppError('VALIDATION', { message: { 'zh-CN': '无法读取该 Excel 文件，请另存为 .xlsx 后重试', en: 'The Excel file could not be read; save it as .xlsx and try again' } });
   } finally {
     await rm(stored.tmpPath, { force: true });

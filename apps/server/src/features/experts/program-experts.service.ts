@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { findUserByEmail } from '../auth/user.repository.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
 import { addNotice } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { findProgramById, type ProgramRow } from '../programs/program.repository.ts';
 import { programDefinition } from '../programs/program.service.ts';
 import {
@@ -59,7 +60,7 @@ export async function inviteExperts(deps: Deps, actor: Actor | null, programId: 
   const now = deps.now();
   const trackName = trackNameOf(ref.def, input.trackId ?? null);
   const scope = trackName ? `“${ref.def.name}”（${trackName}）` : `“${ref.def.name}”`;
-  const outbox: { to: string; name: string; token: string }[] = [];
+  const outbox: { to: string }[] = [];
   let skipped = 0;
   await deps.db.transaction().execute(async (trx) => {
     for (const e of experts) {
@@ -81,29 +82,21 @@ export async function inviteExperts(deps: Deps, actor: Actor | null, programId: 
       // In the app too, when the expert has an account (linked, or under the invited address).
       const userId = e.user_id ?? (await findUserByEmail(trx, e.email))?.id;
       if (userId) await addNotice(trx, { userId, kind: 'expert.invitation', title: `评审专家邀请：${ref.def.name}`, body: `${ref.def.organizers.join('、')}邀请您担任${scope}的评审专家，请在30天内答复。`, link: `/expert/invitation?token=${token}` }, now);
-      outbox.push({ to: e.email, name: e.name, token });
+      outbox.push({ to: e.email });
+      await enqueueMail(trx, {
+        to: e.email,
+        subject: `评审专家邀请 / Invitation to review: ${ref.def.name}`,
+        text:
+          `${e.name}专家，您好：\n\n${ref.def.organizers.join('、')}诚邀您担任${scope}的评审专家。\n\n` +
+          `请打开以下链接，用本邮箱（${e.email}）登录或注册绿评平台账号后，接受或谢绝邀请；接受时可填写可承担的评审数量，并声明需要回避的单位或项目（30天内有效）：\n${deps.config.publicUrl}/expert/invitation?token=${token}\n\n` +
+          `You are invited to review for ${ref.def.name}. Open the link above, sign in (or create an account) with this address, and accept or decline (valid for 30 days).\n`,
+      });
     }
     await appendAudit(trx, { actorId: actor.userId, action: 'expert.invite', entity: 'program', entityId: programId, after: { trackId: input.trackId ?? null, maxLoad: input.maxLoad ?? null, invited: outbox.map((o) => o.to), skipped }, requestId }, now);
   });
-  // Mail goes out after the commit: an invitation that was mailed always exists.
-  const failed: string[] = [];
-  for (const m of outbox) {
-    const url = `${deps.config.publicUrl}/expert/invitation?token=${m.token}`;
-    try {
-      await deps.mailer.send({
-        to: m.to,
-        subject: `评审专家邀请 / Invitation to review: ${ref.def.name}`,
-        text:
-          `${m.name}专家，您好：\n\n${ref.def.organizers.join('、')}诚邀您担任${scope}的评审专家。\n\n` +
-          `请打开以下链接，用本邮箱（${m.to}）登录或注册绿评平台账号后，接受或谢绝邀请；接受时可填写可承担的评审数量，并声明需要回避的单位或项目（30天内有效）：\n${url}\n\n` +
-          `You are invited to review for ${ref.def.name}. Open the link above, sign in (or create an account) with this address, and accept or decline (valid for 30 days).\n`,
-      });
-    } catch (err) {
-      deps.log.error({ err, to: m.to }, 'expert invitation email failed');
-      failed.push(m.to);
-    }
-  }
-  return { invited: outbox.length - failed.length, skipped, failed };
+  // Queued in the transaction: a mail goes out exactly when its invitation exists. `failed` stays
+  // for the API's shape; a mail server's trouble now costs retries (features/jobs), never the invitation.
+  return { invited: outbox.length, skipped, failed: [] as string[] };
 }
 
 /** The program's invited experts with their answers; a track's reviewer sees that track's. */

@@ -5,8 +5,9 @@ import type { Actor, Deps } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import { loadOwnHead, loadReadable, statusOf } from '../applications/application-access.ts';
 import { formOf } from '../applications/application.service.ts';
-import { commitToStore, openStored, receiveToTemp, TooLargeError } from './file-store.ts';
+import { openStored, receiveToTemp, storeRecorded, TooLargeError } from './file-store.ts';
 import { extensionAccepted, extensionOf, verifyContent } from './file-type-check.ts';
+import { checkedUploadName } from './file-name.ts';
 import { findApplicationFile, insertApplicationFile, insertFileOnce } from './file.repository.ts';
 
 export type UploadField = { accept: string[]; maxSizeMB: number };
@@ -41,10 +42,13 @@ export async function uploadApplicationFile(
 export async function storeCheckedFile(
   deps: Deps, actor: Actor, applicationId: string, fieldPath: string, upload: { filename: string; stream: Readable }, field: UploadField,
 ): Promise<FileRef> {
-  const name = upload.filename.normalize('NFC').trim();
-  // A name is a label, never a path: separators or control characters are refused outright.
-  if (!name || name.length > 255 || /[/\\]/.test(name) || [...name].some((ch) => ch.charCodeAt(0) < 0x20) || name === '.' || name === '..') {
-    throw fieldError('file', '文件名不能包含路径分隔符或控制字符', 'The file name must not contain path separators or control characters');
+  // A name is a label, never a path: separators, control characters, over 255 bytes are refused (file-name.ts).
+  let name: string;
+  try {
+    name = checkedUploadName(upload.filename);
+  } catch (e) {
+    upload.stream.resume();
+    throw e;
   }
   const ext = extensionOf(name);
   if (!ext || !extensionAccepted(ext, field.accept)) {
@@ -59,25 +63,32 @@ export async function storeCheckedFile(
     if (e instanceof TooLargeError) throw new AppError('PAYLOAD_TOO_LARGE', { message: { 'zh-CN': `文件不能超过 ${field.maxSizeMB} MB`, en: `The file must be at most ${field.maxSizeMB} MB` } });
     throw e;
   }
-  const verdict = await verifyContent(stored.tmpPath, ext);
+  // Whatever happens from here, the temp file does not outlive the request.
+  const verdict = await verifyContent(stored.tmpPath, ext).catch(async (e: unknown) => {
+    await rm(stored.tmpPath, { force: true });
+    throw e;
+  });
   if ('mismatch' in verdict) {
     await rm(stored.tmpPath, { force: true });
     throw new AppError('FILE_TYPE_MISMATCH', { message: { 'zh-CN': `文件内容（${verdict.mismatch}）与扩展名 .${ext} 不符`, en: `The content (${verdict.mismatch}) does not match the extension .${ext}` } });
   }
-  await commitToStore(deps.config.dataDir, stored);
   const now = deps.now();
   const id = newId();
-  await deps.db.transaction().execute(async (trx) => {
+  await storeRecorded(deps.config.dataDir, stored, () => deps.db.transaction().execute(async (trx) => {
     await insertFileOnce(trx, { sha256: stored.sha256, size: stored.size, mime: verdict.mime, now });
     await insertApplicationFile(trx, { id, application_id: applicationId, field_path: fieldPath, sha256: stored.sha256, name, size: stored.size, mime: verdict.mime, uploaded_by: actor.userId, created_at: now });
-  });
+  }));
   return { id, name, size: stored.size, type: verdict.mime };
 }
 
 /** An attachment, to whoever may read its application. */
 export async function readApplicationFile(deps: Deps, actor: Actor | null, applicationId: string, fileId: string) {
-  const app = await loadReadable(deps, actor, applicationId);
-  const f = await findApplicationFile(deps.db, applicationId, fileId);
+  return fileOfApplication(deps, actor, await loadReadable(deps, actor, applicationId), fileId);
+}
+
+/** An attachment of an application the caller has already been allowed to read. */
+export async function fileOfApplication(deps: Deps, actor: Actor | null, app: { id: string; program_id: string }, fileId: string) {
+  const f = await findApplicationFile(deps.db, app.id, fileId);
   if (!f) throw new AppError('NOT_FOUND');
   // Files of the review (a site-visit report) are the organizers', not the applicant's: they read them here.
   if (f.field_path.startsWith('review.') && !can(actor, 'review.assign', { programId: app.program_id })) throw new AppError('NOT_FOUND');

@@ -5,7 +5,8 @@ import { newId } from '../../db/ids.ts';
 import { authorize } from '../access/access.service.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findUserById } from '../auth/user.repository.ts';
-import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
+import { addNotice } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import {
   allPairs, endIntroduction, ensurePair, entriesByIds, entriesOwnedBy, findEntry, findNeed, findPairById, findProfile, insertIntroduction, needsByIds, needsPostedBy,
   openIntroduction, pairsOfCounterparts, pairsOfEntries, profilesByIds, profilesOf, setSideIf,
@@ -110,7 +111,7 @@ export async function expressInterest(deps: Deps, actor: Actor | null, req: Inte
     }
     return { pair, row: after, side };
   });
-  for (const mail of mails) await sendQuietly(deps, mail, { interestId: row.id });
+  for (const mail of mails) await enqueueMail(deps.db, mail);
   return pairView(deps.db, pair, row, side);
 }
 

@@ -4,7 +4,8 @@ import { newId } from '../../db/ids.ts';
 import { authorize } from '../access/access.service.ts';
 import { grantRoleIn } from '../access/grant.service.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
+import { addNotice } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { catalogOrganizerIds, findProfile, findProfileOf, insertProfile, listProfiles, profilesOf, updateProfileIf, type ProfileWithUser } from './match.repository.ts';
 import { profileView } from './match-view.ts';
 
@@ -88,13 +89,13 @@ export async function reviewProfile(deps: Deps, actor: Actor | null, profileId: 
     }, now);
     return p;
   });
-  await sendQuietly(deps, {
+  await enqueueMail(deps.db, {
     to: p.email,
     subject: approve ? `对接档案已通过 / Profile approved: ${p.org_name}` : `对接档案未通过 / Profile not approved: ${p.org_name}`,
     text: approve
       ? `${p.display_name}，您好：\n\n您的${kindName(p.kind)}档案“${p.org_name}”已通过审核，可登录查看匹配的绿色技术：${deps.config.publicUrl}/match\n\nYour ${p.kind} profile was approved.\n`
       : `${p.display_name}，您好：\n\n您的${kindName(p.kind)}档案“${p.org_name}”未通过审核。理由：${input.note}\n修改后可重新提交：${deps.config.publicUrl}/match\n\nYour ${p.kind} profile was not approved: ${input.note}\n`,
-  }, { profileId: p.id });
+  });
   return profileView((await findProfile(deps.db, p.id))!);
 }
 

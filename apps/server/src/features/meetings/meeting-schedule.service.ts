@@ -2,7 +2,8 @@ import { AppError, icsCalendar, scheduleMeetings, type CalendarEvent, type Sched
 import type { Actor, Deps } from '../../context.ts';
 import { authorize } from '../access/access.service.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
+import { addNotice } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { findEvent, participantsOf, placeRequest, requestsOf, updateEvent, type EventRow, type ParticipantWithUser, type RequestRow } from './meeting.repository.ts';
 import { eventFor, slotsOf } from './meeting.service.ts';
 
@@ -67,11 +68,11 @@ export async function runSchedule(deps: Deps, actor: Actor | null, eventId: stri
       if (r.slot_index === null) return `未能安排：${who}，原因：${reasonText[(why.get(r.id)?.kind ?? '')] ?? '未知'}`;
       return `${slots[r.slot_index].label}  ${r.table_no} 号桌  ${who}`;
     });
-    await sendQuietly(deps, {
+    await enqueueMail(deps.db, {
       to: p.email, subject: `对接会日程：${event.name}`,
       text: `${p.display_name}，您好：\n\n「${event.name}」日程如下（${event.date}，北京时间，地点：${event.place}）：\n\n${lines.join('\n')}\n\n附件为日历文件（.ics），可导入手机或电脑日历。`,
       attachments: mine.length ? [{ filename: 'meetings.ics', content: calendarFor(event, p.user_id, fresh, people, now), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] : undefined,
-    }, { eventId, userId: p.user_id });
+    });
   }
   return report;
 }

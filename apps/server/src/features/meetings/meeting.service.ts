@@ -8,7 +8,8 @@ import type { Actor, Deps } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import { authorize } from '../access/access.service.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
+import { addNotice } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import {
   allEvents, answerRequest, approvedProfiles, catalogOwners, eventCounts, eventsOfUser, findEvent, findParticipant, findRequest, insertEvent, insertParticipants,
   insertRequest, liveRequestBetween, participantsOf, reopenRequest, requestFromTo, requestsOf, setHeld, setUnavailable, type EventRow, type ParticipantWithUser, type RequestRow,
@@ -151,7 +152,7 @@ export async function inviteParticipants(deps: Deps, actor: Actor | null, eventI
   });
   for (const userId of invited) {
     const c = pool.get(userId)!;
-    await sendQuietly(deps, { to: c.email, subject: `对接会邀请：${event.name}`, text: `${c.name}，您好：\n\n诚邀您参加「${event.name}」。\n时间：${event.date} ${event.start_time}–${event.end_time}（北京时间）\n地点：${event.place}\n\n登录平台后可在“对接会”中向其他参会方发起一对一约见。` }, { eventId, userId });
+    await enqueueMail(deps.db, { to: c.email, subject: `对接会邀请：${event.name}`, text: `${c.name}，您好：\n\n诚邀您参加「${event.name}」。\n时间：${event.date} ${event.start_time}–${event.end_time}（北京时间）\n地点：${event.place}\n\n登录平台后可在“对接会”中向其他参会方发起一对一约见。` });
   }
   return { invited };
 }

@@ -4,7 +4,7 @@ import type { Actor, Deps } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { commitToStore, openStored } from '../files/file-store.ts';
+import { openStored, storeRecorded } from '../files/file-store.ts';
 import { insertFileOnce } from '../files/file.repository.ts';
 import { addNotice } from '../notifications/notification.service.ts';
 import { receiveCheckedFile } from '../recommendation/checked-upload.ts';
@@ -101,17 +101,16 @@ export async function uploadMilestoneReport(deps: Deps, actor: Actor | null, pro
     throw e;
   }
   const { stored, name, mime } = await receiveCheckedFile(deps, upload, REPORT_ACCEPT, REPORT_MAX_MB);
-  await commitToStore(deps.config.dataDir, stored);
   const id = newId();
   const now = deps.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await storeRecorded(deps.config.dataDir, stored, () => deps.db.transaction().execute(async (trx) => {
     await insertFileOnce(trx, { sha256: stored.sha256, size: stored.size, mime, now });
     await insertReport(trx, { id, milestone_id: m.id, sha256: stored.sha256, name, size: stored.size, mime, uploaded_by: actor!.userId, created_at: now });
     await appendAudit(trx, { actorId: actor!.userId, action: 'milestone.report', entity: 'milestone', entityId: m.id, after: { file: name, sha256: stored.sha256, size: stored.size }, requestId }, now);
     for (const o of await holdersOf(trx, 'organizer', programId)) {
       await addNotice(trx, { userId: o.id, kind: 'milestone.reported', title: `里程碑报告已提交：${m.name}`, body: name, link: `/organizer/programs/${programId}?tab=milestones` }, now);
     }
-  });
+  }));
   return { id, name, size: stored.size, type: mime, uploadedAt: now };
 }
 

@@ -3,7 +3,8 @@ import type { Actor, Deps } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { authorize } from '../access/access.service.ts';
 import { findUserById } from '../auth/user.repository.ts';
-import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
+import { addNotice } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { findNeed, needsWithStatus, updateNeedIf } from './need.repository.ts';
 import { needView } from './need.service.ts';
 
@@ -36,7 +37,7 @@ export async function reviewNeed(deps: Deps, actor: Actor | null, needId: string
   });
   const poster = await findUserById(deps.db, r.poster_user_id);
   if (poster) {
-    await sendQuietly(deps, { to: poster.email, subject: title, text: `${title}\n${note ? `\n审核意见：${note}\n` : ''}\n${deps.config.publicUrl}/needs/mine/${needId}\n` }, { needId });
+    await enqueueMail(deps.db, { to: poster.email, subject: title, text: `${title}\n${note ? `\n审核意见：${note}\n` : ''}\n${deps.config.publicUrl}/needs/mine/${needId}\n` });
   }
   return needView(deps, (await findNeed(deps.db, needId))!, actor);
 }

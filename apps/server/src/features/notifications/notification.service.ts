@@ -2,25 +2,16 @@ import { AppError, type InAppNotification } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import type { Mail } from '../../mail/mailer.ts';
 import { countUnread, insertNotification, listNotificationsOf, markAllRead, markRead, type NotificationRow } from './notification.repository.ts';
 
 // A notice reaches a user twice: in the app (written with the change it announces) and by
-// email (sent after the change committed, so a slow or failing mail server never undoes it).
+// email (a `mail` job, features/jobs/mail-job.ts enqueueMail: a slow or failing mail server
+// never undoes the change nor holds up the request).
 
 export type Notice = { userId: string; kind: string; title: string; body: string; link: string | null };
 
 export async function addNotice(trx: Db, notice: Notice, now: number): Promise<void> {
   await insertNotification(trx, { id: newId(), user_id: notice.userId, kind: notice.kind, title: notice.title, body: notice.body, link: notice.link, created_at: now, read_at: null });
-}
-
-/** Sends a mail; a failure is logged, never thrown, since the change it reports already stands. */
-export async function sendQuietly(deps: Deps, mail: Mail, context: Record<string, unknown>): Promise<void> {
-  try {
-    await deps.mailer.send(mail);
-  } catch (err) {
-    deps.log.error({ err, ...context }, 'notification email failed');
-  }
 }
 
 const toNotification = (r: NotificationRow): InAppNotification => ({

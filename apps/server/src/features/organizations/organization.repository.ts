@@ -1,7 +1,9 @@
 import type { Db } from '../../db/database.ts';
+import type { Selectable } from 'kysely';
 import type { OrganizationsTable } from '../../db/schema.ts';
 
-export type OrganizationRow = OrganizationsTable;
+/** A stored organization (ownership has a database default, so inserts may leave it out). */
+export type OrganizationRow = Selectable<OrganizationsTable>;
 
 export const findOrganizationById = (db: Db, id: string) => db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
 export const findOrganizationByCreditCode = (db: Db, code: string) =>

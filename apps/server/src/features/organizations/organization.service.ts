@@ -7,7 +7,7 @@ import { isUniqueViolation } from '../../db/unique-violation.ts';
 
 export function toOrganization(r: OrganizationRow): Organization {
   return {
-    id: r.id, name: r.name, creditCode: r.credit_code, regionCode: r.region_code, kind: r.kind as Organization['kind'],
+    id: r.id, name: r.name, creditCode: r.credit_code, regionCode: r.region_code, kind: r.kind as Organization['kind'], ...(r.ownership ? { ownership: r.ownership as NonNullable<Organization['ownership']> } : {}),
     address: r.address, contactName: r.contact_name, contactPhone: r.contact_phone, contactEmail: r.contact_email, createdAt: r.created_at,
   };
 }
@@ -22,7 +22,7 @@ const codeTaken = () =>
 export async function createOrganization(deps: Deps, actor: Actor, input: OrganizationInput, requestId: string | null = null): Promise<Organization> {
   const now = deps.now();
   const row: OrganizationRow = {
-    id: newId(), name: input.name, credit_code: input.creditCode, region_code: input.regionCode, kind: input.kind, address: input.address,
+    id: newId(), name: input.name, credit_code: input.creditCode, region_code: input.regionCode, kind: input.kind, ownership: input.ownership ?? '', address: input.address,
     contact_name: input.contactName, contact_phone: input.contactPhone, contact_email: input.contactEmail,
     owner_user_id: actor.userId, created_at: now, updated_at: now,
   };

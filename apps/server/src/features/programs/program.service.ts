@@ -4,6 +4,7 @@ import type { Actor, Deps } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { anchorAfter } from '../audit/audit-anchor.service.ts';
 import { authorize } from '../access/access.service.ts';
 import { insertGrant } from '../access/grant.repository.ts';
 import { findTemplate, readProgramTemplates } from './program-templates.ts';
@@ -17,10 +18,15 @@ export function programDefinition(row: ProgramRow): ProgramDefinition {
 }
 
 export function toSummary(row: ProgramRow): ProgramSummary {
+  // The English texts live only in the definition (the columns are the Chinese ones, searched and sorted on).
+  const def = row.definition_json ? programDefinition(row) : undefined;
   return {
     id: row.id, slug: row.slug, name: row.name, year: row.year,
     organizers: JSON.parse(row.organizers_json) as string[],
     status: row.status as ProgramSummary['status'], summary: row.summary,
+    ...(def?.nameEn ? { nameEn: def.nameEn } : {}),
+    ...(def?.organizersEn ? { organizersEn: def.organizersEn } : {}),
+    ...(def?.summaryEn ? { summaryEn: def.summaryEn } : {}),
   };
 }
 
@@ -164,11 +170,11 @@ export async function updateDefinition(
 export async function setProgramStatus(deps: Deps, actor: Actor | null, programId: string, status: ProgramSummary['status'], requestId: string | null = null): Promise<ProgramDetail> {
   const row = await configurable(deps, actor, programId);
   if (row.status !== status) {
-    await deps.db.transaction().execute(async (trx) => {
+    await anchorAfter(deps, `program.set_status ${programId}`, deps.db.transaction().execute(async (trx) => {
       const now = Math.max(deps.now(), row.updated_at + 1);
       if (!(await updateProgramIfUnchanged(trx, programId, row.updated_at, { status, updated_at: now }))) throw new AppError('STALE_REVISION');
       await appendAudit(trx, { actorId: actor!.userId, action: 'program.set_status', entity: 'program', entityId: programId, before: { status: row.status }, after: { status }, requestId }, now);
-    });
+    }));
   }
   return getProgram(deps, actor, { id: programId });
 }

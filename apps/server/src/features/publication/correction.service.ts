@@ -4,7 +4,8 @@ import { newId } from '../../db/ids.ts';
 import { authorize } from '../access/access.service.ts';
 import { insertEvent, setStatusIfCurrent } from '../applications/application.repository.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
+import { addNotice } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { findDecision, findOutcome } from '../outcome/outcome.repository.ts';
 import { titleOf } from '../review/ranking.service.ts';
 import { issueCertificate, serialAllocator, tierOf, trackOf } from './certificates.ts';
@@ -64,9 +65,9 @@ export async function correctDecision(deps: Deps, actor: Actor | null, programId
     }, now);
     return { revoked, issued };
   });
-  await sendQuietly(deps, {
+  await enqueueMail(deps.db, {
     to: app.email, subject: `评选结果更正：${def.name}`,
     text: `${app.display_name}，您好：\n\n您的申报“${title}”（${app.number}）在“${def.name}”中的结果已更正为：${to ? `${track?.name ?? ''}${to.name}` : '未获奖'}。\n原因：${reason}\n详情：${deps.config.publicUrl}/applications/${app.id}\n\nYour result in ${def.nameEn ?? def.name} was corrected. Reason: ${reason}\n`,
-  }, { applicationId: app.id });
+  });
   return result;
 }

@@ -5,7 +5,9 @@ import { authorize } from '../access/access.service.ts';
 import { insertEvent, setStatusIfCurrent } from '../applications/application.repository.ts';
 import { reviewableApplications } from '../assignment/assignment.repository.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
+import { anchorPublication } from '../audit/audit-anchor.service.ts';
+import { addNotice } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { moveOutcome } from '../outcome/move-outcome.ts';
 import { findOutcome, listDecisions } from '../outcome/outcome.repository.ts';
 import { findProgramById } from '../programs/program.repository.ts';
@@ -86,14 +88,16 @@ export async function publishResults(deps: Deps, actor: Actor | null, programId:
     const invited = def.decision?.outcome === 'catalog' ? (await inviteWinnersIn(trx, def, programId, { actorId: actor.userId, requestId, now })).out : [];
     return { told, awarded, notAwarded, certificates: serials.length, invited };
   });
+  // The head after the commit, signed outside the database and printed on the results page.
+  await anchorPublication(deps, programId);
   await mailInvitations(deps, def, done.invited);
   for (const { app, title, tier } of done.told) {
     const results = `${deps.config.publicUrl}/programs/${slug}/results`;
-    await sendQuietly(deps, {
+    await enqueueMail(deps.db, {
       to: app.email,
       subject: `评选结果已发布：${def.name}`,
       text: `${app.display_name}，您好：\n\n“${def.name}”评选结果已发布。您的申报“${title}”（${app.number}）${tier ? `荣获${tier}，证书可在申报详情中下载` : '未获奖，感谢参与'}。\n查看您的结果：${deps.config.publicUrl}/applications/${app.id}\n公开结果：${results}\n\nThe results of ${def.nameEn ?? def.name} are published. See your result: ${deps.config.publicUrl}/applications/${app.id}\n`,
-    }, { applicationId: app.id });
+    });
   }
   return { awarded: done.awarded, notAwarded: done.notAwarded, certificates: done.certificates, publishedAt: now };
 }

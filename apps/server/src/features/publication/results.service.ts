@@ -5,6 +5,7 @@ import {
 import type { Actor, Deps } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { findApplication } from '../applications/application.repository.ts';
+import { publicationAnchor } from '../audit/audit-anchor.service.ts';
 import { findOutcome, listDecisions } from '../outcome/outcome.repository.ts';
 import { findProgramById, findProgramBySlug } from '../programs/program.repository.ts';
 import { programDefinition } from '../programs/program.service.ts';
@@ -78,6 +79,7 @@ export async function publicResults(deps: Deps, slug: string, trackId?: string):
     tracks,
     programAwards: trackId ? [] : def.programAwards.filter((a) => winnersByAward.has(a.id)).map((a) => ({ id: a.id, name: a.name, nameEn: a.nameEn ?? null, winners: winnersByAward.get(a.id)! })),
     corrections,
+    auditAnchor: await publicationAnchor(deps, row.id),
   };
 }
 

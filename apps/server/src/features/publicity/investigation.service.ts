@@ -9,7 +9,8 @@ import { findApplication, insertEvent, setStatusIfCurrent } from '../application
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findUserById } from '../auth/user.repository.ts';
 import { openStored } from '../files/file-store.ts';
-import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
+import { addNotice } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { findDecision, updateDecision } from '../outcome/outcome.repository.ts';
 import { loadProgramFor } from './publicity.service.ts';
 import {
@@ -103,7 +104,7 @@ export async function requestResponse(deps: Deps, actor: Actor | null, programId
     await appendAudit(trx, { actorId: actor!.userId, action: 'objection.request_response', entity: 'objection', entityId: o.id, after: { receiptNo: o.receipt_no, applicationId: app.id }, requestId }, now);
   });
   const user = await findUserById(deps.db, app.applicant_user_id);
-  if (user) await sendQuietly(deps, { to: user.email, subject: title, text: `${text}\n\n${deps.config.publicUrl}/applications/${app.id}\n` }, { objectionId: o.id });
+  if (user) await enqueueMail(deps.db, { to: user.email, subject: title, text: `${text}\n\n${deps.config.publicUrl}/applications/${app.id}\n` });
   return objectionDetail(deps, actor, programId, objectionId);
 }
 
@@ -150,11 +151,11 @@ export async function ruleObjection(deps: Deps, actor: Actor | null, programId: 
       requestId,
     }, now);
   });
-  await sendQuietly(deps, {
+  await enqueueMail(deps.db, {
     to: o.email,
     subject: `异议处理结果：${o.receipt_no}`,
     text: `${o.name}：\n\n您对“${item.title}”提出的异议（回执号 ${o.receipt_no}）已裁定：${rulingNames[input.ruling]['zh-CN']}，${consequenceNames[input.consequence]['zh-CN']}。\n理由：${input.reason}\n\n${def.name}秘书处\n${deps.config.publicUrl}/objections/status?receipt=${o.receipt_no}\n`,
-  }, { objectionId: o.id });
+  });
   return objectionDetail(deps, actor, programId, objectionId);
 }
 

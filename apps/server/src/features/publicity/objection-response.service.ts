@@ -4,7 +4,7 @@ import type { Actor, Deps } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import { loadOwnHead } from '../applications/application-access.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { commitToStore, openStored } from '../files/file-store.ts';
+import { openStored, storeRecorded } from '../files/file-store.ts';
 import { insertFileOnce } from '../files/file.repository.ts';
 import { addNotice } from '../notifications/notification.service.ts';
 import { receiveCheckedFile } from '../recommendation/checked-upload.ts';
@@ -53,13 +53,12 @@ export async function uploadResponseFile(deps: Deps, actor: Actor | null, applic
     throw e;
   }
   const { stored, name, mime } = await receiveCheckedFile(deps, upload, EVIDENCE_ACCEPT, EVIDENCE_MAX_MB);
-  await commitToStore(deps.config.dataDir, stored);
   const id = newId();
   const now = deps.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await storeRecorded(deps.config.dataDir, stored, () => deps.db.transaction().execute(async (trx) => {
     await insertFileOnce(trx, { sha256: stored.sha256, size: stored.size, mime, now });
     await insertObjectionFile(trx, { id, program_id: o.program_id, objection_id: o.id, purpose: 'response', sha256: stored.sha256, name, size: stored.size, mime, uploaded_by: actor!.userId, ip: null, created_at: now });
-  });
+  }));
   return { id, name, size: stored.size, type: mime };
 }
 

@@ -6,9 +6,9 @@ import {
 import type { Deps } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { commitToStore } from '../files/file-store.ts';
+import { storeRecorded } from '../files/file-store.ts';
 import { insertFileOnce } from '../files/file.repository.ts';
-import { sendQuietly } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { receiveCheckedFile } from '../recommendation/checked-upload.ts';
 import { loadPublicPublicity } from './publicity.service.ts';
 import {
@@ -61,12 +61,11 @@ export async function uploadEvidence(deps: Deps, publicityId: string, upload: { 
     throw e;
   }
   const { stored, name, mime } = await receiveCheckedFile(deps, upload, EVIDENCE_ACCEPT, EVIDENCE_MAX_MB);
-  await commitToStore(deps.config.dataDir, stored);
   const id = newId();
-  await deps.db.transaction().execute(async (trx) => {
+  await storeRecorded(deps.config.dataDir, stored, () => deps.db.transaction().execute(async (trx) => {
     await insertFileOnce(trx, { sha256: stored.sha256, size: stored.size, mime, now });
     await insertObjectionFile(trx, { id, program_id: p.program_id, objection_id: null, purpose: 'evidence', sha256: stored.sha256, name, size: stored.size, mime, uploaded_by: null, ip, created_at: now });
-  });
+  }));
   return { id, name, size: stored.size, type: mime };
 }
 
@@ -99,11 +98,11 @@ export async function fileObjection(deps: Deps, publicityId: string, input: Requ
     return item.title;
   });
   const statusUrl = `${deps.config.publicUrl}/objections/status?receipt=${receiptNo}`;
-  await sendQuietly(deps, {
+  await enqueueMail(deps.db, {
     to: input.email,
     subject: `异议已受理：${receiptNo}`,
     text: `${input.name}：\n\n您对“${title}”提出的异议已于 ${formatShanghai(now)}（北京时间）受理，回执号 ${receiptNo}。\n${def.name}秘书处将调查核实，结果将通过邮件告知。\n可凭回执号查询处理进度：${statusUrl}\n`,
-  }, { receiptNo });
+  });
   return { receiptNo, status: 'received' as const, createdAt: now };
 }
 

@@ -6,6 +6,7 @@ import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { authorize } from '../access/access.service.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { anchorAfter } from '../audit/audit-anchor.service.ts';
 import { listDecisions, outcomeOf } from '../outcome/outcome.repository.ts';
 import { moveOutcome } from '../outcome/move-outcome.ts';
 import { findProgramById, findProgramBySlug, type ProgramRow } from '../programs/program.repository.ts';
@@ -107,7 +108,7 @@ export async function openPublicity(deps: Deps, actor: Actor | null, programId: 
   const { def } = await loadProgramFor(deps, actor, programId);
   const now = deps.now();
   const id = newId();
-  await deps.db.transaction().execute(async (trx) => {
+  await anchorAfter(deps, `publicity.open ${programId}`, deps.db.transaction().execute(async (trx) => {
     const [outcome, publicities, calendar] = await Promise.all([outcomeOf(trx, programId, now), listPublicities(trx, programId), currentCalendar(trx)]);
     const items = await snapshot(trx, programId, def, input.kind);
     const reason = refusal(def, input.kind, outcome.status as OutcomeStatus, publicities, items.length);
@@ -119,7 +120,7 @@ export async function openPublicity(deps: Deps, actor: Actor | null, programId: 
     const details = { publicityId: id, kind: input.kind, workingDays: s.workingDays, endsOn: period.endsOn, endsAt: period.endsAt, basis: period.basis, items: items.length };
     if (input.kind === 'results') await moveOutcome(trx, def, programId, 'open_publicity', { actorId: actor!.userId, requestId, now, details });
     else await appendAudit(trx, { actorId: actor!.userId, action: 'publicity.open', entity: 'program', entityId: programId, after: details, requestId }, now);
-  });
+  }));
   return publicityOverview(deps, actor, programId);
 }
 
@@ -127,7 +128,7 @@ export async function openPublicity(deps: Deps, actor: Actor | null, programId: 
 export async function closePublicity(deps: Deps, actor: Actor | null, programId: string, publicityId: string, requestId: string | null = null): Promise<PublicityOverview> {
   const { def } = await loadProgramFor(deps, actor, programId);
   const now = deps.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await anchorAfter(deps, `publicity.close ${programId}`, deps.db.transaction().execute(async (trx) => {
     const p = await findPublicity(trx, programId, publicityId);
     if (!p) throw new AppError('NOT_FOUND');
     if (p.closed_at !== null) throw new AppError('CONFLICT', { message: { 'zh-CN': '该公示已结束', en: 'This 公示 is already closed' } });
@@ -141,7 +142,7 @@ export async function closePublicity(deps: Deps, actor: Actor | null, programId:
     const details = { publicityId, kind: p.kind };
     if (p.kind === 'results') await moveOutcome(trx, def, programId, 'close_publicity', { actorId: actor!.userId, requestId, now, details });
     else await appendAudit(trx, { actorId: actor!.userId, action: 'publicity.close', entity: 'program', entityId: programId, after: details, requestId }, now);
-  });
+  }));
   return publicityOverview(deps, actor, programId);
 }
 

@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { authorize } from '../access/access.service.ts';
 import { insertGrant, listGrants } from '../access/grant.repository.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { adminEmailsOf, loadProgramRec, programUnits } from './recommendation-access.ts';
 import { acceptInvitationIfOpen, addMember, findInvitation, findUnit, insertInvitation, memberEmailsOf, openInvitationsOf } from './unit.repository.ts';
 
@@ -24,7 +25,7 @@ export async function sendInvitations(deps: Deps, actor: Actor | null, programId
   const now = deps.now();
   const [members, open] = await Promise.all([memberEmailsOf(deps.db, ids), openInvitationsOf(deps.db, ids, now)]);
   const has = (list: { unit_id: string; email: string }[], unitId: string, email: string) => list.some((x) => x.unit_id === unitId && x.email.toLowerCase() === email);
-  const outbox: { to: string; unitName: string; token: string }[] = [];
+  const outbox: { to: string; unitName: string }[] = [];
   let skipped = 0;
   await deps.db.transaction().execute(async (trx) => {
     for (const u of units) {
@@ -35,29 +36,21 @@ export async function sendInvitations(deps: Deps, actor: Actor | null, programId
         }
         const token = randomToken(32);
         await insertInvitation(trx, { token_hash: sha256(token), unit_id: u.id, email, invited_by: actor.userId, created_at: now, expires_at: now + INVITATION_TTL_MS, accepted_at: null, accepted_by: null });
-        outbox.push({ to: email, unitName: u.name, token });
+        outbox.push({ to: email, unitName: u.name });
+        await enqueueMail(trx, {
+          to: email,
+          subject: `推荐单位管理员邀请 / Invitation: ${rec.def.name}`,
+          text:
+            `您好：\n\n${rec.def.organizers.join('、')}邀请您作为“${u.name}”的管理员（${roleNames.recommender['zh-CN']}），在绿评平台办理“${rec.def.name}”的推荐工作：查看本单位的申报对象，填写推荐意见，上传加盖公章的推荐意见页。\n\n` +
+            `请使用本邮箱（${email}）注册或登录后打开以下链接接受邀请（14天内有效）：\n${deps.config.publicUrl}/recommendation/accept?token=${token}\n\n` +
+            `You are invited to act for "${u.name}" as a recommending unit in ${rec.def.name}. Sign in with this address and open the link above (valid for 14 days).\n`,
+        });
       }
     }
     await appendAudit(trx, { actorId: actor.userId, action: 'recommendation.invite', entity: 'program', entityId: programId, after: { invited: outbox.map((o) => ({ unit: o.unitName, email: o.to })), skipped }, requestId }, now);
   });
-  // Mail goes out after the commit: an invitation that was sent always exists.
-  const failed: string[] = [];
-  for (const m of outbox) {
-    try {
-      await deps.mailer.send({
-        to: m.to,
-        subject: `推荐单位管理员邀请 / Invitation: ${rec.def.name}`,
-        text:
-          `您好：\n\n${rec.def.organizers.join('、')}邀请您作为“${m.unitName}”的管理员（${roleNames.recommender['zh-CN']}），在绿评平台办理“${rec.def.name}”的推荐工作：查看本单位的申报对象，填写推荐意见，上传加盖公章的推荐意见页。\n\n` +
-          `请使用本邮箱（${m.to}）注册或登录后打开以下链接接受邀请（14天内有效）：\n${deps.config.publicUrl}/recommendation/accept?token=${m.token}\n\n` +
-          `You are invited to act for "${m.unitName}" as a recommending unit in ${rec.def.name}. Sign in with this address and open the link above (valid for 14 days).\n`,
-      });
-    } catch (err) {
-      deps.log.error({ err, to: m.to }, 'invitation email failed');
-      failed.push(m.to);
-    }
-  }
-  return { sent: outbox.length - failed.length, skipped, failed };
+  // Queued in the transaction: a mail goes out exactly when its invitation exists (`failed` stays for the API's shape).
+  return { sent: outbox.length, skipped, failed: [] as string[] };
 }
 
 /** The invited user (signed in with the invited address) joins the unit and gets the recommender role. */

@@ -40,20 +40,55 @@ export async function decideApplicationIfCurrent(db: Db, applicationId: string, 
 }
 
 /**
- * Takes one endorsement from the unit's quota on a track: a conditional increment, true only
- * when it stayed within `limit` (null: no max). PostgreSQL re-checks `used < limit` on the row
- * it waited for, so concurrent transactions — in any process — cannot both take the last one.
+ * Takes one endorsement from one of the unit's ledger rows (its track's, or a group or program
+ * quota's "@rule" row): a conditional increment, true only when it stayed within `limit` (null: no
+ * max). PostgreSQL re-checks `used < limit` on the row it waited for, so concurrent transactions —
+ * in any process — cannot both take the last one. A row is created the first time it is needed,
+ * counted from the unit's standing endorsements on `tracks`, so a quota added to a running program
+ * starts from what the unit has already endorsed.
  */
-export async function takeQuota(db: Db, unitId: string, trackId: string, limit: number | null): Promise<boolean> {
-  await db.insertInto('quota_usage').values({ unit_id: unitId, track_id: trackId, used: 0 }).onConflict((oc) => oc.columns(['unit_id', 'track_id']).doNothing()).execute();
-  let q = db.updateTable('quota_usage').set({ used: sql<number>`used + 1` }).where('unit_id', '=', unitId).where('track_id', '=', trackId);
+export async function takeQuota(db: Db, unitId: string, key: string, limit: number | null, tracks: readonly string[] = [key]): Promise<boolean> {
+  await db
+    .insertInto('quota_usage')
+    .columns(['unit_id', 'track_id', 'used'])
+    .expression((eb) =>
+      eb
+        .selectFrom('nominations')
+        .innerJoin('applications', 'applications.id', 'nominations.application_id')
+        .select([eb.val(unitId).as('unit_id'), eb.val(key).as('track_id'), eb.fn.countAll<number>().as('used')])
+        .where('nominations.unit_id', '=', unitId).where('nominations.status', '=', 'endorsed')
+        .where('nominations.track_id', 'in', tracks.length ? [...tracks] : [''])
+        .where('applications.status', '!=', 'withdrawn'),
+    )
+    .onConflict((oc) => oc.columns(['unit_id', 'track_id']).doNothing())
+    .execute();
+  let q = db.updateTable('quota_usage').set({ used: sql<number>`used + 1` }).where('unit_id', '=', unitId).where('track_id', '=', key);
   if (limit !== null) q = q.where('used', '<', limit);
   return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
 }
 
-/** Gives one place back (an endorsed application was withdrawn); never below zero. */
-export async function releaseQuota(db: Db, unitId: string, trackId: string): Promise<void> {
-  await db.updateTable('quota_usage').set({ used: sql<number>`used - 1` }).where('unit_id', '=', unitId).where('track_id', '=', trackId).where('used', '>', 0).execute();
+/** Gives one place back on one ledger row; never below zero. */
+export async function releaseQuota(db: Db, unitId: string, key: string): Promise<void> {
+  await db.updateTable('quota_usage').set({ used: sql<number>`used - 1` }).where('unit_id', '=', unitId).where('track_id', '=', key).where('used', '>', 0).execute();
+}
+
+/** An endorsed application was withdrawn: every row its endorsement took gets its place back. */
+export async function releaseNominationQuota(db: Db, nomination: Pick<NominationRow, 'unit_id' | 'track_id' | 'quota_keys_json'>): Promise<void> {
+  const keys = nomination.quota_keys_json ? (JSON.parse(nomination.quota_keys_json) as string[]) : [nomination.track_id];
+  for (const key of keys) await releaseQuota(db, nomination.unit_id, key);
+}
+
+/** The unit's order of preference: endorsed applications in the given order, 1 first. */
+export async function setPreferences(db: Db, unitId: string, applicationIds: readonly string[]): Promise<void> {
+  for (const [i, id] of applicationIds.entries()) {
+    await db.updateTable('nominations').set({ preference: i + 1 }).where('application_id', '=', id).where('unit_id', '=', unitId).where('status', '=', 'endorsed').execute();
+  }
+}
+
+/** The next preference for a new endorsement: after the unit's last. */
+export async function nextPreference(db: Db, unitId: string): Promise<number> {
+  const r = await db.selectFrom('nominations').select((eb) => eb.fn.max('preference').as('p')).where('unit_id', '=', unitId).executeTakeFirst();
+  return Number(r?.p ?? 0) + 1;
 }
 
 /** used per unit and track: Map<unitId, Map<trackId, used>>. */
@@ -72,7 +107,8 @@ const candidateColumns = [
   'applications.submitted_at', 'applications.region_code', 'applications.unit_id', 'applications.applicant_user_id',
   'organizations.name as organization_name', 'organizations.credit_code', 'organizations.owner_user_id',
   'nominations.status as nomination_status', 'nominations.opinion', 'nominations.reason', 'nominations.decided_at',
-  'nominations.stamped_file_id', 'decider.display_name as decided_by_name',
+  'nominations.stamped_file_id', 'nominations.preference', 'decider.display_name as decided_by_name',
+  'organizations.region_code as organization_region_code', 'organizations.kind as organization_kind', 'organizations.ownership as organization_ownership',
   'stamp.name as stamp_name', 'stamp.size as stamp_size', 'stamp.mime as stamp_mime',
 ] as const;
 

@@ -1,5 +1,5 @@
 import {
-  AppError, formatShanghaiDeadline, nextStatus, quotaExhaustedMessage, statusesAllowing, trackQuota,
+  AppError, formatShanghaiDeadline, nextStatus, quotaExhaustedMessage, quotaTakes, scopedQuotaExhaustedMessage, statusesAllowing,
   type ApplicationStatus, type Nomination,
 } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
@@ -13,12 +13,14 @@ import { applicationDetail } from '../applications/application.service.ts';
 import { findApplicationFile } from '../files/file.repository.ts';
 import { unitRecommendationDeadline } from '../screening/deadline.service.ts';
 import {
-  decideApplicationIfCurrent, findCandidate, findNomination, insertNomination, listCandidatesOf, quotaUsageOf, setApplicationUnit, takeQuota,
+  decideApplicationIfCurrent, findCandidate, findNomination, insertNomination, listCandidatesOf, nextPreference, quotaUsageOf, setApplicationUnit, takeQuota,
   type CandidateRow,
 } from './nomination.repository.ts';
-import { channelRefs, channelsOf, loadMemberUnit, loadProgramRec, quotaMeters, trackName } from './recommendation-access.ts';
-import { findUnit, isMember } from './unit.repository.ts';
-import { NAMEABLE, resolveUnit } from './unit-choice.ts';
+import {
+  channelRefs, channelsOf, loadMemberUnit, loadProgramRec, quotaMeters, reachSubject, recommendedTracks, refusalOf, trackName, type ProgramRec,
+} from './recommendation-access.ts';
+import { findUnit, isMember, type UnitRow } from './unit.repository.ts';
+import { NAMEABLE, organizationSubject, resolveUnit } from './unit-choice.ts';
 import { getMyUnit } from './unit.service.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 
@@ -30,8 +32,13 @@ function toNomination(r: CandidateRow, unitName: string): Nomination {
     applicationId: r.id, unitId: r.unit_id!, unitName, trackId: r.track_id, status: (r.nomination_status ?? 'pending') as Nomination['status'],
     opinion: r.opinion, reason: r.reason, decidedAt: r.decided_at, decidedByName: r.decided_by_name,
     stampedFile: r.stamped_file_id ? { id: r.stamped_file_id, name: r.stamp_name!, size: Number(r.stamp_size), type: r.stamp_mime! } : null,
+    preference: r.nomination_status === 'endorsed' && r.preference !== null ? Number(r.preference) : null,
   };
 }
+
+/** Whether the unit may recommend the candidate's organization (the definition's reach). */
+export const inReach = (rec: ProgramRec, unit: UnitRow, r: CandidateRow): boolean =>
+  !refusalOf(rec, unit, reachSubject({ region_code: r.organization_region_code, kind: r.organization_kind, ownership: r.organization_ownership, credit_code: r.credit_code }));
 
 /** The applicant's (or an organizer's) view of an application's unit and the unit's decision. */
 export async function getApplicationRecommendation(deps: Deps, actor: Actor | null, applicationId: string) {
@@ -55,7 +62,7 @@ export async function nameUnit(deps: Deps, actor: Actor, applicationId: string, 
   if (!isOwner(actor, app)) throw new AppError('FORBIDDEN');
   const rec = await loadProgramRec(deps.db, app.program_id);
   const track = rec.def.tracks.find((t) => t.id === app.track_id)!;
-  const unit = await resolveUnit(deps.db, rec, track, ref);
+  const unit = await resolveUnit(deps.db, rec, track, ref, await organizationSubject(deps.db, app.organization_id));
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     if (!(await setApplicationUnit(trx, applicationId, actor.userId, unit.id, NAMEABLE, now))) {
@@ -75,13 +82,16 @@ async function loadCandidate(deps: Deps, actor: Actor | null, applicationId: str
   const row = await findCandidate(deps.db, applicationId);
   if (!row?.unit_id || !(await isMember(deps.db, row.unit_id, actor.userId))) throw new AppError('NOT_FOUND');
   const unit = (await findUnit(deps.db, row.unit_id))!;
-  return { row, unit, rec: await loadProgramRec(deps.db, row.program_id) };
+  const rec = await loadProgramRec(deps.db, row.program_id);
+  // Outside the unit's reach (named before the definition routed, say): not the unit's to see.
+  if (!inReach(rec, unit, row)) throw new AppError('NOT_FOUND');
+  return { row, unit, rec };
 }
 
 export async function listCandidates(deps: Deps, actor: Actor | null, unitId: string) {
   const unit = await loadMemberUnit(deps, actor, unitId);
   const rec = await loadProgramRec(deps.db, unit.program_id);
-  const rows = await listCandidatesOf(deps.db, unitId);
+  const rows = (await listCandidatesOf(deps.db, unitId)).filter((r) => inReach(rec, unit, r));
   return {
     unit: await getMyUnit(deps, actor, unitId),
     items: rows.map((r) => ({
@@ -133,16 +143,25 @@ export async function endorseCandidate(deps: Deps, actor: Actor | null, applicat
   if (stamp?.field_path !== STAMP_FIELD) {
     throw new AppError('VALIDATION', { fields: [{ path: 'stampedFileId', message: { 'zh-CN': '请先上传加盖推荐单位公章的推荐意见页', en: 'Upload the stamped recommendation page first' } }] });
   }
-  const { max } = trackQuota(rec.block, row.track_id, channelsOf(unit));
+  // Every ledger row this endorsement takes — its track's and each binding group or program max —
+  // in key order, so two endorsements of one unit lock them in the same order.
+  const takes = quotaTakes(rec.block, row.track_id, channelsOf(unit), recommendedTracks(rec.def).map((t) => t.id));
+  const max = takes.find((t) => t.scope === 'track')?.limit ?? null;
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     if (!(await decideApplicationIfCurrent(trx, applicationId, unit.id, statusesAllowing('endorse'), to, now))) throw conflict();
-    if (!(await takeQuota(trx, unit.id, row.track_id, max))) {
-      throw new AppError('QUOTA_EXHAUSTED', { message: quotaExhaustedMessage(trackName(rec.def, row.track_id), max!, max!), details: { trackId: row.track_id, limit: max, used: max } });
+    for (const take of takes) {
+      if (await takeQuota(trx, unit.id, take.key, take.limit, take.tracks)) continue;
+      const limit = take.limit!;
+      const message = take.scope === 'track'
+        ? quotaExhaustedMessage(trackName(rec.def, row.track_id), limit, limit)
+        : scopedQuotaExhaustedMessage(take, take.tracks.map((t) => trackName(rec.def, t)), limit);
+      throw new AppError('QUOTA_EXHAUSTED', { message, details: { trackId: row.track_id, ruleId: take.ruleId, scope: take.scope, tracks: take.tracks, limit, used: limit } });
     }
     await insertNomination(trx, {
       application_id: applicationId, program_id: row.program_id, unit_id: unit.id, track_id: row.track_id, status: 'endorsed',
       opinion: input.opinion, stamped_file_id: stamp.id, reason: null, decided_by: actor!.userId, decided_at: now,
+      quota_keys_json: JSON.stringify(takes.map((t) => t.key)), preference: await nextPreference(trx, unit.id),
     });
     await insertEvent(trx, { id: newId(), application_id: applicationId, at: now, status: to, note: `推荐单位：${unit.name}`, actor_id: actor!.userId });
     await emitWebhookEvent(trx, row.program_id, 'application.endorsed', { applicationId, number: row.number, trackId: row.track_id, unitId: unit.id, unitName: unit.name, endorsedAt: now }, now);
@@ -160,7 +179,7 @@ export async function declineCandidate(deps: Deps, actor: Actor | null, applicat
     if (!(await decideApplicationIfCurrent(trx, applicationId, unit.id, statusesAllowing('decline'), to, now))) throw conflict();
     await insertNomination(trx, {
       application_id: applicationId, program_id: row.program_id, unit_id: unit.id, track_id: row.track_id, status: 'declined',
-      opinion: null, stamped_file_id: null, reason, decided_by: actor!.userId, decided_at: now,
+      opinion: null, stamped_file_id: null, reason, decided_by: actor!.userId, decided_at: now, quota_keys_json: null, preference: null,
     });
     await insertEvent(trx, { id: newId(), application_id: applicationId, at: now, status: to, note: reason, actor_id: actor!.userId });
     await appendAudit(trx, { actorId: actor!.userId, action: 'nomination.decline', entity: 'application', entityId: applicationId, before: { status: row.status }, after: { status: to, unitId: unit.id, reason }, requestId }, now);

@@ -1,6 +1,6 @@
 import {
-  AppError, can, emptyRecommendationBlock, quotaStatus, trackQuota, type ProgramDefinition, type QuotaMeter, type RecommendationBlock,
-  type UnitContact,
+  AppError, can, emptyRecommendationBlock, quotaStatus, routingRefusal, scopedQuotaStatuses, trackQuota, type Localized, type ProgramDefinition,
+  type QuotaMeter, type ReachSubject, type RecommendationBlock, type RoutedUnit, type ScopedQuotaMeter, type UnitContact, type UnitReach,
 } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
@@ -39,6 +39,32 @@ export function quotaMeters(rec: ProgramRec, unit: UnitRow, used: ReadonlyMap<st
   }));
 }
 
+/** The unit's meter on every group and program rule that binds it. */
+export function scopedQuotaMeters(rec: ProgramRec, unit: UnitRow, used: ReadonlyMap<string, number> | undefined): ScopedQuotaMeter[] {
+  const tracks = recommendedTracks(rec.def);
+  return scopedQuotaStatuses(rec.block, channelsOf(unit), used ?? new Map(), tracks.map((t) => t.id)).map((s) => ({
+    ruleId: s.ruleId, scope: s.scope, trackIds: s.tracks, used: s.used, limit: s.limit, left: s.left, min: s.min, short: s.short,
+    label: s.description ?? (s.scope === 'program' ? '全部推荐赛道合计' : `${s.tracks.map((t) => trackName(rec.def, t)).join('、')}合计`),
+  }));
+}
+
+/** Routing: the unit as reach.ts sees it (a named unit's own reach from the definition, its channels' otherwise). */
+export function routedUnit(rec: ProgramRec, unit: UnitRow): RoutedUnit {
+  const defined = unit.definition_unit_id ? rec.block.units.find((u) => u.id === unit.definition_unit_id) : undefined;
+  return { name: unit.name, regionCode: unit.region_code || null, channels: channelsOf(unit), reach: defined?.reach };
+}
+
+export const channelReach = (block: RecommendationBlock): Map<string, UnitReach> =>
+  new Map(block.channels.filter((c) => c.reach).map((c) => [c.id, c.reach!]));
+
+/** What routing reads of an organization row. */
+export const reachSubject = (org: { region_code: string; kind: string; ownership: unknown; credit_code: string }): ReachSubject => ({
+  regionCode: org.region_code, kind: org.kind, ownership: String(org.ownership ?? ''), creditCode: org.credit_code,
+});
+
+/** Why the unit may not recommend the organization, or null when it may. */
+export const refusalOf = (rec: ProgramRec, unit: UnitRow, org: ReachSubject): Localized | null => routingRefusal(routedUnit(rec, unit), channelReach(rec.block), org);
+
 /**
  * The program's units, those its definition names first in its order (河南's cities as the
  * work plan lists them), then the rest in pinyin order. The definition's units are created here
@@ -50,7 +76,7 @@ export async function programUnits(db: Db, rec: ProgramRec, now: number): Promis
   const missing = rec.block.units.filter((u) => !have.has(u.id));
   if (missing.length) {
     await insertUnitsIfMissing(db, missing.map((u) => ({
-      id: newId(), program_id: rec.program.id, definition_unit_id: u.id, name: u.name, region_code: u.regionCode,
+      id: newId(), program_id: rec.program.id, definition_unit_id: u.id, name: u.name, region_code: u.regionCode ?? '',
       channels_json: JSON.stringify(u.channels), contacts_json: '[]', admin_emails_json: '[]', invite_token_hash: null, created_at: now, updated_at: now,
     })));
     rows = await listUnitsOfProgram(db, rec.program.id);

@@ -3,7 +3,7 @@ import { AppError, type FileRef } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import { authorize } from '../access/access.service.ts';
-import { commitToStore, openStored } from '../files/file-store.ts';
+import { openStored, storeRecorded } from '../files/file-store.ts';
 import { findApplicationFile, insertApplicationFile, insertFileOnce } from '../files/file.repository.ts';
 import { findCandidate } from './nomination.repository.ts';
 import { STAMP_FIELD } from './nomination.service.ts';
@@ -34,13 +34,12 @@ export async function uploadStampedPage(deps: Deps, actor: Actor | null, applica
     throw e;
   }
   const { stored, name, mime } = await receiveCheckedFile(deps, upload, STAMP_ACCEPT, STAMP_MAX_MB);
-  await commitToStore(deps.config.dataDir, stored);
   const now = deps.now();
   const id = newId();
-  await deps.db.transaction().execute(async (trx) => {
+  await storeRecorded(deps.config.dataDir, stored, () => deps.db.transaction().execute(async (trx) => {
     await insertFileOnce(trx, { sha256: stored.sha256, size: stored.size, mime, now });
     await insertApplicationFile(trx, { id, application_id: applicationId, field_path: STAMP_FIELD, sha256: stored.sha256, name, size: stored.size, mime, uploaded_by: actor!.userId, created_at: now });
-  });
+  }));
   return { id, name, size: stored.size, type: mime };
 }
 

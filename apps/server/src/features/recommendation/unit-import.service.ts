@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { authorize } from '../access/access.service.ts';
 import { loadProgramRec, programUnits } from './recommendation-access.ts';
 import { receiveCheckedFile } from './checked-upload.ts';
+import { assertZipWithin } from '../files/zip-guard.ts';
 import { insertUnit, updateUnit, type UnitRow } from './unit.repository.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 
@@ -76,8 +77,11 @@ export async function importUnits(deps: Deps, actor: Actor | null, programId: st
   const { stored } = await receiveCheckedFile(deps, upload, ['.xlsx'], MAX_MB);
   let sheet: Awaited<ReturnType<typeof readSheet>>;
   try {
+    // An .xlsx is a zip: its real inflated size is checked before exceljs unpacks it (zip-guard.ts).
+    await assertZipWithin(stored.tmpPath);
     sheet = await readSheet(stored.tmpPath);
-  } catch {
+  } catch (e) {
+    if (e instanceof AppError) throw e;
     throw new AppError('VALIDATION', { message: { 'zh-CN': '无法读取该 Excel 文件，请另存为 .xlsx 后重试', en: 'The Excel file could not be read; save it as .xlsx and try again' } });
   } finally {
     await rm(stored.tmpPath, { force: true });
@@ -85,11 +89,18 @@ export async function importUnits(deps: Deps, actor: Actor | null, programId: st
   const parsed = sheet.problems.length ? { units: [], problems: sheet.problems } : parseUnitSheet(sheet.rows, rec.block.channels);
   // A new unit must say which channel it recommends through (its quota depends on it); a row
   // that updates a unit may leave the cell empty and keep what the unit has.
-  const existingNames = new Set((await programUnits(deps.db, rec, deps.now())).map((u) => u.name));
+  const existingUnits = await programUnits(deps.db, rec, deps.now());
+  const existingNames = new Set(existingUnits.map((u) => u.name));
+  const existingRegion = new Map(existingUnits.map((u) => [u.name, u.region_code]));
   for (const u of parsed.units) {
     const path = `rows.${u.rowNumber}.推荐渠道`;
     if (rec.block.channels.length && !u.channels.length && !existingNames.has(u.name) && !parsed.problems.some((p) => p.path === path)) {
       parsed.problems.push({ path, message: { 'zh-CN': `第 ${u.rowNumber} 行「推荐渠道」：新单位请至少填写一个推荐渠道`, en: `Row ${u.rowNumber}, 推荐渠道: a new unit needs at least one channel` } });
+    }
+    // A channel that recommends by the unit's own region (regions: own) needs the region.
+    const byRegion = rec.block.channels.filter((c) => c.reach?.regions === 'own' && u.channels.includes(c.id));
+    if (byRegion.length && !u.regionCode && !existingRegion.get(u.name)) {
+      parsed.problems.push({ path: `rows.${u.rowNumber}.所在地区代码`, message: { 'zh-CN': `第 ${u.rowNumber} 行「所在地区代码」：推荐渠道“${byRegion[0].name}”按所在地区推荐，请填写行政区划代码`, en: `Row ${u.rowNumber}, 所在地区代码: the channel ${byRegion[0].name} recommends by region; give the unit's region code` } });
     }
   }
   if (parsed.problems.length) {

@@ -6,17 +6,30 @@ import { randomToken, sha256 } from '../auth/tokens.ts';
 import { quotaUsageOf } from './nomination.repository.ts';
 import {
   adminEmailsOf, channelRefs, channelsOf, contactsOf, loadMemberUnit, loadProgramRec, loadUnitForMemberOrOrganizer, programUnits,
-  quotaMeters, recommendedTracks, type ProgramRec,
+  quotaMeters, recommendedTracks, refusalOf, scopedQuotaMeters, type ProgramRec,
 } from './recommendation-access.ts';
+import { loadReadable } from '../applications/application-access.ts';
+import { organizationSubject } from './unit-choice.ts';
 import { findUnitByInviteHash, findUnit, listUnitsOfMember, memberCounts, openInvitationsOf, updateUnit, updateUnitIfUnchanged, type UnitRow } from './unit.repository.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
+
+const choiceOf = (rec: ProgramRec, u: UnitRow) => ({ id: u.id, name: u.name, regionCode: u.region_code, channels: channelRefs(rec.block, channelsOf(u)) });
 
 /** The units an applicant picks from: names and channels only. A draft program stays hidden. */
 export async function listUnitChoices(deps: Deps, actor: Actor | null, programId: string) {
   const rec = await loadProgramRec(deps.db, programId);
   if (rec.program.status === 'draft' && !can(actor, 'program.configure', { programId })) throw new AppError('NOT_FOUND');
   const units = await programUnits(deps.db, rec, deps.now());
-  return { unitKind: rec.block.unitKind, units: units.map((u) => ({ id: u.id, name: u.name, regionCode: u.region_code, channels: channelRefs(rec.block, channelsOf(u)) })) };
+  return { unitKind: rec.block.unitKind, units: units.map((u) => choiceOf(rec, u)), outOfReach: 0 };
+}
+
+/** The units that may recommend this application's organization (the definition's reach); the rest are counted, not listed. */
+export async function listUnitChoicesFor(deps: Deps, actor: Actor | null, applicationId: string) {
+  const app = await loadReadable(deps, actor, applicationId);
+  const rec = await loadProgramRec(deps.db, app.program_id);
+  const [units, org] = await Promise.all([programUnits(deps.db, rec, deps.now()), organizationSubject(deps.db, app.organization_id)]);
+  const open = org ? units.filter((u) => !refusalOf(rec, u, org)) : units;
+  return { unitKind: rec.block.unitKind, units: open.map((u) => choiceOf(rec, u)), outOfReach: units.length - open.length };
 }
 
 /** The organizer's table: contacts, administrators, members and each unit's quota per track. */
@@ -34,7 +47,7 @@ export async function listProgramUnits(deps: Deps, actor: Actor | null, programI
       id: u.id, programId, name: u.name, regionCode: u.region_code, channels: channelRefs(rec.block, channelsOf(u)),
       contacts: contactsOf(u), adminEmails: adminEmailsOf(u), fromDefinition: u.definition_unit_id !== null,
       members: members.get(u.id) ?? 0, pendingInvitations: open.filter((i) => i.unit_id === u.id).length,
-      quotas: quotaMeters(rec, u, usage.get(u.id)), updatedAt: u.updated_at,
+      quotas: quotaMeters(rec, u, usage.get(u.id)), scopedQuotas: scopedQuotaMeters(rec, u, usage.get(u.id)), updatedAt: u.updated_at,
     })),
   };
 }
@@ -69,6 +82,7 @@ async function myUnitView(deps: Deps, rec: ProgramRec, unit: UnitRow, used?: Rea
     id: unit.id, name: unit.name, regionCode: unit.region_code, channels: channelRefs(rec.block, channelsOf(unit)),
     programId: rec.program.id, programSlug: rec.def.slug, programName: rec.def.name, updatedAt: unit.updated_at,
     quotas: quotaMeters(rec, unit, usage),
+    scopedQuotas: scopedQuotaMeters(rec, unit, usage),
   };
 }
 

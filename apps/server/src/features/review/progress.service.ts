@@ -4,7 +4,8 @@ import { newId } from '../../db/ids.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { listAssignments, reviewableApplications } from '../assignment/assignment.repository.ts';
 import { loadProgram } from '../experts/program-experts.service.ts';
-import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
+import { addNotice } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { claimReminder, dueReminders, expertsByIds, insertReminder, recordReminderCount, recordSentReminder, remindersOfRound, sheetsOfRound } from './review.repository.ts';
 import { resolveRound, reviewScope, type RoundRef } from './rounds.ts';
 
@@ -88,11 +89,11 @@ async function sendReminders(deps: Deps, programId: string, roundId: string, tra
     const left = e.assigned - e.submitted;
     const userId = who.get(e.expertId)?.user_id;
     if (userId) await addNotice(deps.db, { userId, kind: 'review.reminder', title: `评审提醒：${ref.def.name}`, body: `“${round.name}”还有${left}个项目待提交评分${due ? `，截止时间 ${due}（北京时间）` : ''}。`, link: '/expert/assignments' }, deps.now());
-    await sendQuietly(deps, {
+    await enqueueMail(deps.db, {
       to: e.email,
       subject: `评审提醒 / Review reminder: ${ref.def.name}`,
       text: `${e.name}专家，您好：\n\n“${ref.def.name}”${round.name}中，您还有${left}个项目的评分表未提交${due ? `，截止时间为 ${due}（北京时间）` : ''}。\n请登录绿评平台完成评审：${deps.config.publicUrl}/expert/assignments\n\n${left} score sheet(s) of ${ref.def.nameEn ?? ref.def.name} (${round.name}) are still to be submitted.\n`,
-    }, { programId, roundId, expertId: e.expertId });
+    });
   }
   return behind.length;
 }

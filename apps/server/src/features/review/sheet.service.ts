@@ -6,7 +6,8 @@ import { findAssignment } from '../assignment/assignment.repository.ts';
 import { ownExpert } from '../assignment/expert-assignment.service.ts';
 import { findExpert } from '../experts/expert.repository.ts';
 import { loadProgram } from '../experts/program-experts.service.ts';
-import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
+import { addNotice } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { findSheet, insertSheet, saveSheetIfCurrent, submitSheetIfCurrent, unlockSheetIfSubmitted, type SheetRow } from './review.repository.ts';
 import { resolveRound, reviewScope, roundRubric } from './rounds.ts';
 
@@ -129,10 +130,10 @@ export async function unlockSheet(deps: Deps, actor: Actor | null, programId: st
     await addNotice(deps.db, { userId: expert.user_id, kind: 'review.unlocked', title: `评分表已解锁：${ref.def.name}`, body: `组织方解锁了您已提交的评分表，原因：${reason}`, link: `/expert/assignments/${assignmentId}` }, now);
   }
   if (expert) {
-    await sendQuietly(deps, {
+    await enqueueMail(deps.db, {
       to: expert.email, subject: `评分表已解锁 / Score sheet unlocked: ${ref.def.name}`,
       text: `${expert.name}专家，您好：\n\n组织方解锁了您在“${ref.def.name}”中已提交的一份评分表，原因：${reason}\n请修改后重新提交：${deps.config.publicUrl}/expert/assignments/${assignmentId}\n\nThe organizer unlocked one of your submitted score sheets. Reason: ${reason}\n`,
-    }, { assignmentId });
+    });
   }
   return { unlocked: true as const };
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.ts';
 import { authorize } from '../access/access.service.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findApplication } from '../applications/application.repository.ts';
+import { readableByRole } from '../applications/application-access.ts';
 import { deadlineOf } from '../applications/application.service.ts';
 import { unitExists } from '../dashboard/recommendation-tables.ts';
 import { findUnitDeadline, listUnitDeadlines, saveUnitDeadline, setApplicationDeadline } from './deadline.repository.ts';
@@ -38,7 +39,7 @@ export async function extendApplicationDeadline(deps: Deps, actor: Actor | null,
   if (!row) throw new AppError('NOT_FOUND');
   if (!can(actor, 'program.configure', { programId: row.program_id })) {
     // Those who may read it are told no; others (and anyone but its applicant, for a draft) learn nothing.
-    const readable = row.applicant_user_id === actor.userId || (row.status !== 'draft' && can(actor, 'application.list', { programId: row.program_id, trackId: row.track_id }));
+    const readable = row.applicant_user_id === actor.userId || readableByRole(actor, row);
     throw new AppError(readable ? 'FORBIDDEN' : 'NOT_FOUND');
   }
   const { def } = await programAndTrack(deps, row.program_id);

@@ -1,6 +1,6 @@
 import { AppError, can, type ProgramDefinition, type Track } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
-import { isOwner } from '../applications/application-access.ts';
+import { isOwner, isPrivateDraft } from '../applications/application-access.ts';
 import { findApplication, type ApplicationRow } from '../applications/application.repository.ts';
 import { findProgramById } from '../programs/program.repository.ts';
 import { programDefinition } from '../programs/program.service.ts';
@@ -25,7 +25,7 @@ export async function programAndTrack(deps: Deps, programId: string, trackId?: s
 export async function loadForScreening(deps: Deps, actor: Actor | null, id: string): Promise<Screenable> {
   if (!actor) throw new AppError('UNAUTHENTICATED');
   const row = await findApplication(deps.db, id);
-  if (!row || row.status === 'draft') throw new AppError(row && isOwner(actor, row) ? 'FORBIDDEN' : 'NOT_FOUND');
+  if (!row || isPrivateDraft(row)) throw new AppError(row && isOwner(actor, row) ? 'FORBIDDEN' : 'NOT_FOUND');
   const scope = { programId: row.program_id, trackId: row.track_id };
   if (!can(actor, 'application.screen', scope)) {
     throw new AppError(isOwner(actor, row) || can(actor, 'application.list', scope) ? 'FORBIDDEN' : 'NOT_FOUND');

@@ -8,7 +8,8 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { statusOf } from '../applications/application-access.ts';
 import { searchTerms } from '../applications/search-text.ts';
 import { findUserById } from '../auth/user.repository.ts';
-import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
+import { addNotice } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { findFormVersion } from '../programs/program.repository.ts';
 import { loadForScreening, programAndTrack } from './screening-access.ts';
 import { screeningNotice } from './screening-notify.ts';
@@ -31,7 +32,7 @@ export async function screeningQueue(deps: Deps, actor: Actor | null, programId:
       forms.set(r.form_version, JSON.parse(v!.definition_json) as FormTemplate);
     }
     const org = { name: r.organization_name, creditCode: r.credit_code, regionCode: r.org_region_code, kind: r.org_kind };
-    const rules = screenTrackRules(track!, forms.get(r.form_version)!, JSON.parse(r.answers_json), org, def.year);
+    const rules = screenTrackRules(track!, forms.get(r.form_version)!, JSON.parse(r.answers_json), org, def);
     const marks = Object.values(JSON.parse(r.checklist_json ?? '{}') as Record<string, ChecklistMark>);
     items.push({
       id: r.id, number: r.number, organizationName: r.organization_name, creditCode: r.credit_code, regionCode: r.region_code,
@@ -94,7 +95,7 @@ export async function releaseReasons(deps: Deps, actor: Actor | null, programId:
   for (const r of released) {
     const user = await findUserById(deps.db, r.applicant_user_id);
     const n = notices[rows.indexOf(r)];
-    if (user) await sendQuietly(deps, n.mail({ email: user.email, name: user.display_name }), { applicationId: r.application_id });
+    if (user) await enqueueMail(deps.db, n.mail({ email: user.email, name: user.display_name }));
   }
   return { released: released.length, applicationIds: released.map((r) => r.application_id) };
 }

@@ -12,7 +12,8 @@ import { statusOf } from '../applications/application-access.ts';
 import { insertEvent, setStatusIfCurrent, type ApplicationRow } from '../applications/application.repository.ts';
 import { deadlineOf, formOf } from '../applications/application.service.ts';
 import { findUserById } from '../auth/user.repository.ts';
-import { addNotice, sendQuietly } from '../notifications/notification.service.ts';
+import { addNotice } from '../notifications/notification.service.ts';
+import { enqueueMail } from '../jobs/mail-job.ts';
 import { findOrganizationById } from '../organizations/organization.repository.ts';
 import { setApplicationDeadline } from './deadline.repository.ts';
 import { loadForScreening, type Screenable } from './screening-access.ts';
@@ -31,7 +32,7 @@ export async function organizationFacts(db: Db, organizationId: string): Promise
 
 export async function rulesFor(deps: Deps, s: Screenable): Promise<RuleResult[]> {
   const [form, org] = await Promise.all([formOf(deps.db, s.row), organizationFacts(deps.db, s.row.organization_id)]);
-  return screenTrackRules(s.track, form, JSON.parse(s.row.answers_json), org, s.def.year);
+  return screenTrackRules(s.track, form, JSON.parse(s.row.answers_json), org, s.def);
 }
 
 const newScreening = (applicationId: string, versionNo: number, now: number) => (): ScreeningRow => ({
@@ -149,7 +150,7 @@ export async function applyDecision(deps: Deps, actor: Actor, s: Screenable, d: 
   });
   if (notice) {
     const user = await findUserById(deps.db, row.applicant_user_id);
-    if (user) await sendQuietly(deps, notice.mail({ email: user.email, name: user.display_name }), { applicationId: row.id });
+    if (user) await enqueueMail(deps.db, notice.mail({ email: user.email, name: user.display_name }));
   }
 }
 

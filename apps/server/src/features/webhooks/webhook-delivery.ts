@@ -4,9 +4,10 @@ import { postWebhook } from './webhook-send.ts';
 import { signatureHeader } from './webhook-signature.ts';
 import { claimDueDeliveries, endpointsByIds, recordAttempt, type DeliveryRow } from './webhook.repository.ts';
 
-// The delivery worker: every process runs a tick (app.ts) that claims due deliveries with a
-// lease, POSTs them signed, and records the outcome — delivered, or the next attempt from the
-// retry schedule (domain webhook-retry.ts), or failed after the last one.
+// The delivery pass, run as the recurring job `webhooks.deliver` (jobs/job-registry.ts: every
+// WEBHOOKS_TICK_MS, once per slot across processes): claims due deliveries with a lease, POSTs
+// them signed, and records the outcome — delivered, or the next attempt from the retry
+// schedule (domain webhook-retry.ts), or failed after the last one.
 
 const BATCH = 20;
 
@@ -48,17 +49,4 @@ function attempt(deps: Deps, d: DeliveryRow, url: string, secret: string, now: n
     'x-lvping-timestamp': String(timestamp),
     'x-lvping-signature': signatureHeader(secret, timestamp, d.payload_json),
   }, d.payload_json, deps.config.webhooks).catch((err: Error) => ({ ok: false as const, status: null, error: err.message }));
-}
-
-/** The timer every process runs; stop() waits for a pass in flight so the database can close after it. */
-export function startWebhookTicker(deps: Deps): { stop: () => Promise<void> } {
-  const every = deps.config.webhooks.tickMs;
-  if (!every) return { stop: async () => {} };
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return; // one pass at a time per process
-    running = deliverDueWebhooks(deps).catch((err) => deps.log.error({ err }, 'webhook tick failed')).finally(() => { running = null; });
-  }, every);
-  timer.unref();
-  return { stop: async () => { clearInterval(timer); await running; } };
 }

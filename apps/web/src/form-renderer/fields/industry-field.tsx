@@ -26,7 +26,11 @@ export function IndustryFieldInput({ field, path, value, onChange, readOnly, inv
       value={field.multiple ? codes : codes[0]}
       multiple={field.multiple}
       onChange={(v: string | string[] | undefined) => onChange(field.multiple ? (Array.isArray(v) && v.length ? v : undefined) : v)}
-      showSearch={{ treeNodeFilterProp: 'title' }}
+      // A code prefix ("2614"), the 门类 letter form ("C26") or part of the name, as the hint promises.
+      showSearch={{ filterTreeNode: (input, node) => {
+        const hit = industries.industryByCode(String(node.value), field.scheme);
+        return hit ? industries.industryMatches(hit, input) : false;
+      } }}
       allowClear
       placeholder={t('fr.industryPlaceholder')}
       status={invalid ? 'error' : undefined}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { App, Button, Form, Input, Typography } from 'antd';
+import { App, Button, Form, Input, Result, Typography } from 'antd';
 import { LockOutlined, MailOutlined, UserOutlined } from '@ant-design/icons';
 import { RegisterRequestSchema } from '@lvping/domain/auth/auth.schema.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -8,6 +8,7 @@ import { useSession } from '../../session/session.tsx';
 import { isApiError } from '../../api/client.ts';
 import { parseForm, zodRule } from '../../forms/zod-form.ts';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
+import { useReturnPath } from '../../shell/guards.tsx';
 import { AuthCard, FormAlert } from './auth-card.tsx';
 
 const fieldNames = ['email', 'password', 'displayName'] as const;
@@ -19,16 +20,23 @@ export default function RegisterPage() {
   const [form] = Form.useForm();
   const errors = useFormErrors(form, fieldNames);
   const [submitting, setSubmitting] = useState(false);
+  // With email verification the account comes from the emailed link; the page then says so.
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const returnPath = useReturnPath();
   const shape = RegisterRequestSchema.shape;
 
   const onFinish = async (values: Record<string, unknown>) => {
     errors.clear();
-    const parsed = parseForm(RegisterRequestSchema, values);
+    const parsed = parseForm(RegisterRequestSchema, { ...values, ...(returnPath !== '/' ? { next: returnPath } : {}) });
     if ('fields' in parsed) return errors.showFields(parsed.fields);
     setSubmitting(true);
     try {
       const me = await register(parsed.data);
-      message.success(t('register.welcome', { name: me.displayName }));
+      if (me) message.success(t('register.welcome', { name: me.displayName }));
+      else {
+        setSentTo(parsed.data.email);
+        setSubmitting(false);
+      }
     } catch (e) {
       // The one server refusal that belongs to a field the server does not name.
       if (isApiError(e) && e.code === 'EMAIL_TAKEN' && e.fields.length === 0) errors.showFields([{ path: 'email', message: e.localized }]);
@@ -36,6 +44,18 @@ export default function RegisterPage() {
       setSubmitting(false);
     }
   };
+
+  if (sentTo) {
+    return (
+      <Result
+        status="success"
+        title={t('register.checkEmail')}
+        subTitle={t('register.checkEmailText', { email: sentTo })}
+        data-testid="register-check-email"
+        extra={<Link to="/login"><Button>{t('register.toLogin')}</Button></Link>}
+      />
+    );
+  }
 
   return (
     <AuthCard title={t('register.title')} subtitle={t('register.subtitle')}>

@@ -1,0 +1,78 @@
+// The JavaScript each page needs, read from the build's manifest (dist/.vite/manifest.json): the
+// entry, the page's route chunks and everything they import statically, each counted at the size
+// the server sends — the .br beside it (every current browser accepts brotli), the .gz for
+// gzip-only clients, the plain file when no variant was written (too small to gain).
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './server.ts';
+
+export const webDist = join(repoRoot, 'apps/web/dist');
+
+/** The budgets of issue 14, in KiB of JavaScript transferred (brotli). */
+export const PUBLIC_PAGE_BUDGET_KIB = 150;
+export const FORM_PAGE_BUDGET_KIB = 400;
+
+export type PageBudget = {
+  page: string;
+  /** A path the browser test opens (with a seeded program's slug etc. filled in by the test). */
+  sources: string[];
+  budgetKiB: number;
+};
+
+// sources: manifest keys (paths relative to apps/web) of the lazy chunks the route loads; the
+// catalog and the application form sit behind work-routes.tsx.
+export const pageBudgets: PageBudget[] = [
+  { page: 'home', sources: ['src/pages/home/home-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB },
+  { page: 'call page', sources: ['src/public/program-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB },
+  { page: '公示', sources: ['src/public/publicity-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB },
+  { page: 'results', sources: ['src/public/results-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB },
+  { page: 'catalog', sources: ['src/work-routes.tsx', 'src/catalog/public-catalog-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB },
+  { page: 'application form', sources: ['src/work-routes.tsx', 'src/applicant/application-page.tsx'], budgetKiB: FORM_PAGE_BUDGET_KIB },
+];
+
+type ManifestChunk = { file: string; imports?: string[]; isEntry?: boolean };
+export type Manifest = Record<string, ManifestChunk>;
+
+export function readManifest(dist = webDist): Manifest {
+  const path = join(dist, '.vite/manifest.json');
+  if (!existsSync(path)) throw new Error(`${path} is missing: build the web app (npm run build -w apps/web; build.manifest is on in vite.config.ts)`);
+  return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+}
+
+export type FileSize = { file: string; raw: number; br: number; gzip: number };
+export type PageJs = { page: string; budgetKiB: number; files: FileSize[]; raw: number; br: number; gzip: number };
+
+const sizeOf = (path: string, fallback: number) => (existsSync(path) ? statSync(path).size : fallback);
+
+/** Every JS file the page loads before it can render: the entry and the route chunks, with their static imports. */
+export function pageFiles(manifest: Manifest, sources: string[]): string[] {
+  const entry = Object.keys(manifest).find((k) => manifest[k]?.isEntry);
+  if (!entry) throw new Error('the manifest names no entry');
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`${key} is not in the build manifest (renamed or no longer lazy-loaded?)`);
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const dep of chunk.imports ?? []) visit(dep);
+  };
+  for (const key of [entry, ...sources]) visit(key);
+  return [...seen].map((k) => manifest[k]!.file).filter((f) => f.endsWith('.js'));
+}
+
+export function measurePage(budget: PageBudget, manifest = readManifest(), dist = webDist): PageJs {
+  const files = pageFiles(manifest, budget.sources).map((file) => {
+    const raw = statSync(join(dist, file)).size;
+    return { file, raw, br: sizeOf(join(dist, `${file}.br`), raw), gzip: sizeOf(join(dist, `${file}.gz`), raw) };
+  });
+  const sum = (k: 'raw' | 'br' | 'gzip') => files.reduce((n, f) => n + f[k], 0);
+  return { page: budget.page, budgetKiB: budget.budgetKiB, files, raw: sum('raw'), br: sum('br'), gzip: sum('gzip') };
+}
+
+export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/** One line per page: files, raw, gzip, brotli against the budget. */
+export function formatPages(pages: PageJs[]): string {
+  const rows = pages.map((p) => `${p.page.padEnd(18)} ${String(p.files.length).padStart(3)} files  raw ${kib(p.raw).padStart(11)}  gzip ${kib(p.gzip).padStart(10)}  br ${kib(p.br).padStart(10)}  (budget ${p.budgetKiB} KiB)`);
+  return rows.join('\n');
+}
