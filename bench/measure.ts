@@ -63,6 +63,8 @@ export type Measurement = {
   timeouts: number;
   non2xx: number;
   statusCodes: Record<string, number>;
+  /** Whatever else a scenario reports (the surge's streams, the client's overhead): kept in the JSON. */
+  details?: unknown;
 };
 
 function percentile(sorted: Float64Array, q: number): number {

@@ -2,6 +2,7 @@
 // parallel: they'd share the 2 cores), prints a table and writes JSON.
 // Filters match scenario name or engine ("postgres", "auth/me", "draft"); the
 // baseline of each group that runs runs too, because the ratios need it.
+// Options: --seconds=N, --rate=N, --applicants=N (the surge; see scenarios/surge.ts).
 // Adding a scenario: write bench/scenarios/<name>.ts exporting a Scenario
 // (see scenario.ts; start servers with startLvping/startServer, measure with
 // measure()) and add it to the list below.
@@ -13,21 +14,27 @@ import { authMe } from './scenarios/auth-me.ts';
 import { catalogSearch } from './scenarios/catalog-search.ts';
 import { rankingBaseline, rankingScenarios } from './scenarios/ranking.ts';
 import { baseline, writeBaseline } from './scenarios/baseline.ts';
-import { draftSave } from './scenarios/draft-save.ts';
+import { draftSave, PG_WORKERS } from './scenarios/draft-save.ts';
+import { surge, surgeBaseline } from './scenarios/surge.ts';
+import { uploadScenario } from './scenarios/upload.ts';
 import { pdfApplication, pdfBaseline } from './scenarios/pdf-render.ts';
 import { csvExportBaseline, xlsxExport } from './scenarios/xlsx-export.ts';
 
 const scenarios: AnyScenario[] = [
   baseline, authMe('sqlite'), authMe('postgres'), writeBaseline, draftSave('sqlite'), draftSave('postgres'),
   pdfBaseline, pdfApplication, csvExportBaseline, xlsxExport, assignmentBaseline, ...assignmentScenarios,
-  rankingBaseline, ...rankingScenarios, catalogSearch,
+  rankingBaseline, ...rankingScenarios, catalogSearch, uploadScenario('sqlite'),
+  // Deadline day, open loop: `npm run bench -- surge [--seconds=60]` (not in a bare run: minutes long).
+  surgeBaseline, surge('sqlite', 1), surge('postgres', PG_WORKERS),
 ];
 
 async function main(): Promise<number> {
   const filters = positionalArgs();
-  const matches = (s: AnyScenario) => !filters.length || filters.some((f) => `${s.name} ${s.engine}`.includes(f));
+  const named = (s: AnyScenario) => filters.some((f) => `${s.name} ${s.engine}`.includes(f));
+  // An explicit scenario's baseline comes with its group only (its name may match another filter).
+  const matches = (s: AnyScenario) => (s.explicit ? !s.isBaseline && named(s) : !filters.length || named(s));
   const groups = new Set(scenarios.filter((s) => !s.isBaseline && matches(s)).map(groupOf));
-  const selected = scenarios.filter((s) => matches(s) || (s.isBaseline && groups.has(groupOf(s))));
+  const selected = scenarios.filter((s) => matches(s) || (s.isBaseline && (!s.explicit || filters.length > 0) && groups.has(groupOf(s))));
   installSignalCleanup();
   const startedAt = new Date();
   const cpuBusy = await sampleCpuBusy();

@@ -39,6 +39,8 @@ export type Scenario<S = unknown> = {
   group?: string;
   /** This scenario is its group's baseline. */
   isBaseline?: boolean;
+  /** Runs only when a filter names it (long runs, e.g. the surge), not in a bare `npm run bench`. */
+  explicit?: boolean;
   aim?: Aim;
   setup(ctx: Ctx): Promise<S>;
   run(state: S, ctx: Ctx): Promise<Measurement>;

@@ -6,7 +6,8 @@ import type { Ctx } from './scenario.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const serveFile = fileURLToPath(new URL('./serve.ts', import.meta.url));
-const READY_TIMEOUT_MS = 30_000;
+// Generous: on a shared 2-core box a second cluster worker can take half a minute to load.
+const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 5_000;
 
 export type ServerProcess = { url: string; pid: number };

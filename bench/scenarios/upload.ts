@@ -20,7 +20,7 @@ type State = { url: string; applicants: Applicant[] };
 
 export function uploadScenario(engine: Engine): Scenario<State> {
   return {
-    name: `POST /api/applications/:id/files (8 KB PDF, ${CONNECTIONS} at once)`,
+    name: `upload: POST /api/applications/:id/files (8 KB PDF, ${CONNECTIONS} at once)`,
     engine,
     group: UPLOAD_GROUP,
     async setup(ctx) {

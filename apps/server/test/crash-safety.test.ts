@@ -32,6 +32,7 @@ const USERS = creditCodes.length; // one organization each (a credit code is reg
 async function work(baseUrl: string, u: User, startRevision: number, submitAt: number | null, ledger: Ledger, state: { stop: boolean; signalledAt: number | null }) {
   let revision = startRevision;
   let license: unknown = null;
+  let licenseSaved = false; // submit only once a saved draft names an upload (the field is required)
   const mine = { acked: [] as Save[], pending: null as Save | null };
   ledger.saves.set(u.appId, mine);
   const headers = (extra: Record<string, string> = {}) => ({ cookie: u.cookie, 'x-csrf-token': u.csrf, ...extra });
@@ -41,7 +42,7 @@ async function work(baseUrl: string, u: User, startRevision: number, submitAt: n
   };
   for (let seq = 1; !state.stop; seq++) {
     try {
-      if (submitAt !== null && seq >= submitAt && license) {
+      if (submitAt !== null && seq >= submitAt && licenseSaved) {
         ledger.submitPending.add(u.appId);
         const r = await fetch(`${baseUrl}/api/applications/${u.appId}/submit`, { method: 'POST', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify({ baseRevision: revision }) });
         count(r.status);
@@ -75,6 +76,7 @@ async function work(baseUrl: string, u: User, startRevision: number, submitAt: n
       if (r.status === 200) {
         assert.equal(JSON.parse(text).revision, revision + 1);
         mine.acked.push(mine.pending);
+        if (license) licenseSaved = true;
         mine.pending = null;
         revision++;
         acked();

@@ -71,7 +71,7 @@ describeEachEngine('dashboard: counts by track, region, unit, channel and status
     assert.deepEqual(d.daily, [{ date: today, submitted: 4, resubmitted: 1 }]);
     if (unitId) {
       assert.deepEqual(rows(d.byUnit).map((r) => r.slice(0, 3)), [['', '未经推荐单位', 3], [unitId, '测试推荐单位', 1]]);
-      assert.deepEqual(rows(d.byChannel).map((r) => r.slice(0, 3)), [['direct', '直接申报', 3], ['unassigned', '未分渠道', 1]]);
+      assert.deepEqual(rows(d.byChannel).map((r) => r.slice(0, 3)), [['direct', '直接申报', 3], ['unassigned', '推荐单位未归入推荐渠道', 1]]);
     } else {
       assert.equal(d.byUnit, null);
       assert.deepEqual(rows(d.byChannel).map((r) => r.slice(0, 3)), [['direct', '直接申报', 4]]);

@@ -2,6 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ProgramDefinitionInput } from '@lvping/domain';
 import { describeEachEngine } from './support/engines.ts';
+import { solveAssignment } from './support/jobs.ts';
 import { startHarness, type Client, type Harness } from './support/harness.ts';
 import { ensureFirstAdmin } from '../src/features/access/admin.service.ts';
 import { createProgram, setProgramStatus } from '../src/features/programs/program.service.ts';
@@ -77,7 +78,7 @@ describeEachEngine('decisions and committee approval', (engine) => {
       { name: '专家乙', orgName: '同济大学', keywords: ['储能'], bio: '储能。' },
       { name: '专家丙', orgName: '浙江大学', keywords: ['光伏'], bio: '光伏。' },
     ], 'dexpert');
-    assert.equal((await admin.post(`/api/programs/${programId}/assignment/solve`, { loadCost: 0 })).statusCode, 200);
+    await solveAssignment(h, admin, programId, { loadCost: 0 });
     assert.equal((await admin.post(`/api/programs/${programId}/assignment/publish`, {})).statusCode, 200);
     // Every expert scores alike: totals 94, 82, 50; the fourth fails the gate with both reviewers.
     const scores = [[9, 10], [7, 10], [5, 5]];

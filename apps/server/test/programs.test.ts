@@ -3,11 +3,13 @@ import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { describeEachEngine } from './support/engines.ts';
 import { startHarness, type Client, type Harness } from './support/harness.ts';
+import { jobDownload } from './support/jobs.ts';
 import { ensureFirstAdmin } from '../src/features/access/admin.service.ts';
 import { loadSeedPrograms } from '../src/features/programs/program.service.ts';
 import { loadDemoData } from '../src/features/system/demo-data.ts';
 import { applicantWithOrg, creditCodes, multipart, samplePdf } from './support/journey.ts';
 import { xiandaoGreenAnswers } from '../../../packages/domain/test/templates/samples.ts';
+import { formOf, formValidatorOf } from '../src/features/applications/application.service.ts';
 
 describeEachEngine('programs as configuration: the seed templates, versions, import and export', (engine) => {
   let h: Harness;
@@ -60,9 +62,8 @@ describeEachEngine('programs as configuration: the seed templates, versions, imp
     await other.register('nosy@example.com');
     assert.equal((await other.get(`/api/applications/${app.id}/pdf`)).statusCode, 404);
 
-    // The organizer's streaming export has the application on its track's sheet.
-    const xlsx = await admin.get(`/api/programs/${program.id}/applications/export.xlsx?trackId=xiandao-green`);
-    assert.equal(xlsx.statusCode, 200, xlsx.body.slice(0, 200));
+    // The organizer's export (a job, export.applications) has the application on its track's sheet.
+    const xlsx = await jobDownload(h, admin, await admin.post(`/api/programs/${program.id}/applications/exports`, { trackId: 'xiandao-green' }));
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
@@ -70,7 +71,7 @@ describeEachEngine('programs as configuration: the seed templates, versions, imp
     const cells = sheet.getRow(2).values as unknown[];
     assert.ok(cells.includes(app.number), JSON.stringify(cells.slice(0, 8)));
     assert.ok(cells.includes('低能耗复合胺烟气二氧化碳捕集技术'));
-    assert.equal((await a.client.get(`/api/programs/${program.id}/applications/export.xlsx`)).statusCode, 403);
+    assert.equal((await a.client.post(`/api/programs/${program.id}/applications/exports`, {})).statusCode, 403);
 
     // A seed's original call closed in 2022: nobody can start one there now.
     const old = await bySlug('kczg-2022');
@@ -96,6 +97,13 @@ describeEachEngine('programs as configuration: the seed templates, versions, imp
     const versions = updated.json().formVersions;
     assert.equal(versions[def.forms[0].id], 2, 'the edited form');
     for (const f of def.forms.slice(1)) assert.equal(versions[f.id], 1, `untouched form ${f.id}`);
+    // The parsed forms and their compiled validators are cached per version: the new version is its own entry.
+    const at = (form_version: number) => ({ program_id: p.id, form_id: def.forms[0].id, form_version });
+    const v1 = await formValidatorOf(h.deps.db, at(1));
+    assert.equal(await formValidatorOf(h.deps.db, at(1)), v1, 'one compiled validator per version');
+    assert.notEqual(await formValidatorOf(h.deps.db, at(2)), v1);
+    assert.equal((await formOf(h.deps.db, at(2))).sections[0].title, def.forms[0].sections[0].title);
+    assert.notEqual((await formOf(h.deps.db, at(1))).sections[0].title, def.forms[0].sections[0].title, 'version 1 keeps its title');
 
     const stale = await admin.put(`/api/programs/${p.id}/definition`, { format: 'yaml', text: stringify(def), baseUpdatedAt: p.updatedAt });
     assert.equal(stale.json().error.code, 'STALE_REVISION');

@@ -2,9 +2,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { pdfText as readPdf } from './documents/pdf-text.ts';
-import { CERTIFICATE_COUNT_HEADER, isWellFormedSerial, makeSerial, ZipEntryCounter, type ProgramDefinitionInput } from '@lvping/domain';
+import { isWellFormedSerial, makeSerial, ZipEntryCounter, type ProgramDefinitionInput } from '@lvping/domain';
 import { describeEachEngine } from './support/engines.ts';
 import { startHarness, type Client, type Harness } from './support/harness.ts';
+import { jobDownload, solveAssignment, zipFiles } from './support/jobs.ts';
 import { ensureFirstAdmin } from '../src/features/access/admin.service.ts';
 import { createProgram, setProgramStatus } from '../src/features/programs/program.service.ts';
 import { outcomeOf, setOutcomeIfCurrent, upsertDecision } from '../src/features/outcome/outcome.repository.ts';
@@ -63,19 +64,6 @@ async function sheetRows(bytes: Buffer, name: string): Promise<string[][]> {
   return rows;
 }
 
-/** The stored files of a ZIP (yazl writes them uncompressed here), walked by their local headers. */
-function zipFiles(zip: Buffer): { name: string; data: Buffer }[] {
-  const out: { name: string; data: Buffer }[] = [];
-  for (let o = 0; zip.readUInt32LE(o) === 0x04034b50;) {
-    const size = zip.readUInt32LE(o + 18);
-    const nameLen = zip.readUInt16LE(o + 26);
-    const start = o + 30 + nameLen + zip.readUInt16LE(o + 28);
-    out.push({ name: zip.subarray(o + 30, o + 30 + nameLen).toString('utf8'), data: zip.subarray(start, start + size) });
-    o = start + size;
-  }
-  return out;
-}
-
 describeEachEngine('publication: publish, public results, certificates, exports, corrections', (engine) => {
   let h: Harness;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -116,7 +104,7 @@ describeEachEngine('publication: publish, public results, certificates, exports,
       { name: '余热专家', orgName: '清华大学', keywords: ['余热回收'], bio: '工业余热。' },
       { name: '光伏专家', orgName: '华北电力大学', keywords: ['光伏'], bio: '分布式光伏。' },
     ], 'pexpert');
-    assert.equal((await admin.post(`/api/programs/${programId}/assignment/solve`, { loadCost: 0 })).statusCode, 200);
+    await solveAssignment(h, admin, programId, { loadCost: 0 });
     assert.equal((await admin.post(`/api/programs/${programId}/assignment/publish`, {})).statusCode, 200);
     const scores = [[9, 10], [7, 5], [4, 5]];
     for (const [e, expert] of experts.entries()) {
@@ -301,9 +289,10 @@ describeEachEngine('publication: publish, public results, certificates, exports,
     assert.match(text, /二〇[二三]\S年\S+月\S+日/, 'the date of publication in Chinese');
     assert.equal((await apps[0].applicant.get(`/api/programs/${programId}/certificates/${serial}/pdf`)).statusCode, 403);
 
-    const zip = await admin.get(`/api/programs/${programId}/certificates.zip`);
-    assert.equal(zip.statusCode, 200, zip.body);
-    assert.equal(zip.headers[CERTIFICATE_COUNT_HEADER], '3');
+    // The ZIP is a job's file (export.certificates): queued, rendered with progress, downloaded by its owner.
+    const zip = await jobDownload(h, admin, await admin.post(`/api/programs/${programId}/certificates/exports`));
+    assert.equal(zip.headers['content-type'], 'application/zip');
+    assert.match(decodeURIComponent(String(zip.headers['content-disposition'])), /证书\.zip/);
     const files = zipFiles(zip.rawPayload);
     assert.equal(files.length, 3);
     assert.ok(files.every((f) => f.name.endsWith('.pdf') && f.data.subarray(0, 5).toString() === '%PDF-'));
@@ -311,7 +300,7 @@ describeEachEngine('publication: publish, public results, certificates, exports,
     const counter = new ZipEntryCounter();
     for (let i = 0; i < zip.rawPayload.length; i += 1000) counter.push(zip.rawPayload.subarray(i, i + 1000));
     assert.deepEqual([counter.done, counter.complete], [3, true]);
-    assert.equal((await apps[0].applicant.get(`/api/programs/${programId}/certificates.zip`)).statusCode, 403);
+    assert.equal((await apps[0].applicant.post(`/api/programs/${programId}/certificates/exports`)).statusCode, 403);
   });
 
   test('applicants see their own result and certificate; nobody else’s', async () => {
@@ -387,8 +376,8 @@ describeEachEngine('publication: publish, public results, certificates, exports,
     assert.equal((await anon.get(pub)).json().corrections.length, 3);
     const audit = await h.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'publication.correct').execute();
     assert.equal(audit.length, 3);
-    const zip = await admin.get(`/api/programs/${programId}/certificates.zip`);
-    assert.equal(zip.headers[CERTIFICATE_COUNT_HEADER], '3', 'only valid certificates: the runner’s new one, the loser’s and the unit’s');
+    const zip = await jobDownload(h, admin, await admin.post(`/api/programs/${programId}/certificates/exports`));
+    assert.equal(zipFiles(zip.rawPayload).length, 3, 'only valid certificates: the runner’s new one, the loser’s and the unit’s');
     const overview = (await admin.get(`/api/programs/${programId}/publication`)).json();
     assert.deepEqual(overview.certificates, { valid: 3, revoked: 2 });
     assert.equal(overview.corrections.length, 3);

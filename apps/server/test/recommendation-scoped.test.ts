@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { creditCodeCheckChar, formatShanghai, type OrganizationInput, type ProgramDefinitionInput } from '@lvping/domain';
 import { describeEachEngine } from './support/engines.ts';
 import { startHarness, type Harness } from './support/harness.ts';
+import { jobDownload } from './support/jobs.ts';
 import { ensureFirstAdmin } from '../src/features/access/admin.service.ts';
 import { actorOf } from './support/journey.ts';
 import { applicantAccount, openRecProgram, stampedPage, unitIds, unitMember } from './support/recommendation-fixture.ts';
@@ -216,7 +217,7 @@ describeEachEngine('recommendation: scoped quotas, routing and 推荐汇总表',
     assert.equal((await applicant.client.get(`/api/programs/${programId}/recommendation/summary.xlsx`)).statusCode, 403);
 
     // The applications export carries the unit, channel and opinion; the 申报书 prints the opinion.
-    const exp = await organizerClient.get(`/api/programs/${programId}/applications/export.xlsx`);
+    const exp = await jobDownload(h, organizerClient, await organizerClient.post(`/api/programs/${programId}/applications/exports`, {}));
     const eb = new ExcelJS.Workbook();
     await eb.xlsx.load(exp.rawPayload as unknown as ArrayBuffer);
     const sheet = eb.worksheets[0];

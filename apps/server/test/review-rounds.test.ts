@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PDFDocument } from 'pdf-lib';
 import { describeEachEngine } from './support/engines.ts';
+import { jobOf, solveAssignment } from './support/jobs.ts';
 import { startHarness, type Client, type Harness } from './support/harness.ts';
 import { ensureFirstAdmin } from '../src/features/access/admin.service.ts';
 import { sendDueReminders } from '../src/features/review/progress.service.ts';
@@ -66,10 +67,9 @@ describeEachEngine('review rounds: blind reading, score sheets, ranking, reminde
       { name: '光伏专家', orgName: '华北电力大学', keywords: ['光伏', '储能'], bio: '分布式光伏。' },
       { name: '水处理专家', orgName: '同济大学', keywords: ['污水'], bio: '工业废水处理。' },
     ], 'rexpert');
-    const solved = await admin.post(`/api/programs/${programId}/assignment/solve`, { loadCost: 0 });
-    assert.equal(solved.statusCode, 200, solved.body);
-    assert.equal(solved.json().view.roundId, 'chuping');
-    assert.deepEqual(solved.json().view.rounds.map((r: { id: string }) => r.id), ['chuping', 'luyan', 'kaocha']);
+    const solved = await solveAssignment(h, admin, programId, { loadCost: 0 });
+    assert.equal(solved.view.roundId, 'chuping');
+    assert.deepEqual(solved.view.rounds.map((r: { id: string }) => r.id), ['chuping', 'luyan', 'kaocha']);
     assert.equal((await admin.post(`/api/programs/${programId}/assignment/publish`, {})).statusCode, 200);
   });
   after(async () => {
@@ -313,12 +313,13 @@ describeEachEngine('review rounds: blind reading, score sheets, ranking, reminde
       const pinned = await admin.post(`/api/programs/${programId}/assignment/rules?round=chuping`, { applicationId: changed[0], expertId: e.id, kind: 'pin', reason: '指定' });
       assert.equal(pinned.statusCode, 200, pinned.body);
     }
-    const refused = await admin.post(`/api/programs/${programId}/assignment/solve?round=chuping`, { loadCost: 0 });
-    assert.equal(refused.statusCode, 400, refused.body);
-    assert.match(refused.json().error.message['zh-CN'], /无法按当前规则分配/);
-    const solved = await admin.post(`/api/programs/${programId}/assignment/solve?round=luyan`, { loadCost: 0 });
-    assert.equal(solved.statusCode, 200, solved.body);
-    assert.deepEqual([...new Set(solved.json().view.items.map((i: { applicationId: string }) => i.applicationId))].sort(), [...changed].sort());
+    // The refusal is the job's: dead at once (it would only be refused again), its error the reason.
+    const refused = await jobOf(h, admin, await admin.post(`/api/programs/${programId}/assignment/solve?round=chuping`, { loadCost: 0 }));
+    assert.equal(refused.status, 'dead', JSON.stringify(refused));
+    assert.equal(refused.attempts, 1);
+    assert.match(refused.error ?? '', /无法按当前规则分配/);
+    const solved = await solveAssignment(h, admin, programId, { loadCost: 0 }, 'luyan');
+    assert.deepEqual([...new Set(solved.view.items.map((i: { applicationId: string }) => i.applicationId))].sort(), [...changed].sort());
     assert.equal((await admin.post(`/api/programs/${programId}/assignment/publish?round=luyan`, {})).statusCode, 200);
     const roadshow = (await mine(experts[0].client)).filter((m) => m.roundId === 'luyan');
     assert.ok(roadshow.length > 0);
@@ -350,7 +351,7 @@ describeEachEngine('review rounds: blind reading, score sheets, ranking, reminde
     assert.equal(luyanView.json().items.length, 6, 'three members × two applications');
     assert.equal(luyanView.json().items.filter((i: { source: string }) => i.source === 'panel').length, added.json().added);
     // A solve never drops a panel's members: here they exceed the round's 2 reviews, so it refuses instead.
-    assert.equal((await admin.post(`/api/programs/${programId}/assignment/solve?round=luyan`, { loadCost: 0 })).statusCode, 400);
+    assert.equal((await jobOf(h, admin, await admin.post(`/api/programs/${programId}/assignment/solve?round=luyan`, { loadCost: 0 }))).status, 'dead');
     assert.equal((await admin.get(`/api/programs/${programId}/assignment?round=luyan`)).json().items.length, 6);
     assert.equal((await admin.post(`/api/programs/${programId}/assignment/publish?round=luyan`, {})).statusCode, 200);
     const schedule = (await admin.get(`${round('luyan')}/schedule`)).json();
@@ -378,10 +379,10 @@ describeEachEngine('review rounds: blind reading, score sheets, ranking, reminde
     assert.equal((await admin.put(`${round('kaocha')}/visits/${a.applicationId}`, { date: '2027-02-30', team: '余热专家', address: '郑州市' })).statusCode, 400, 'not a real date');
     const visit = await admin.put(`${round('kaocha')}/visits/${a.applicationId}`, { date: '2027-01-10', team: '余热专家、秘书处王老师', address: '河南省郑州市高新区科学大道100号' });
     assert.equal(visit.statusCode, 200, visit.body);
-    const solved = await admin.post(`/api/programs/${programId}/assignment/solve?round=kaocha`, { loadCost: 0 });
-    assert.equal(solved.json().view.items.length, 1);
+    const solved = await solveAssignment(h, admin, programId, { loadCost: 0 }, 'kaocha');
+    assert.equal(solved.view.items.length, 1);
     await admin.post(`/api/programs/${programId}/assignment/publish?round=kaocha`, {});
-    const visitor = experts.find((e) => e.id === solved.json().view.items[0].expertId)!;
+    const visitor = experts.find((e) => e.id === solved.view.items[0].expertId)!;
     const [task] = (await mine(visitor.client)).filter((m) => m.roundId === 'kaocha');
     await visitor.client.post(`/api/review-assignments/${task.id}/confirm`, {});
     const report = await visitor.client.upload(`/api/review-assignments/${task.id}/visit-report`, multipart('考察报告.pdf', await pdfWithAuthor('考察组'), 'application/pdf'));

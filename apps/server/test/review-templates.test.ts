@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { criterionMax, type ProgramDefinition, type Rubric } from '@lvping/domain';
 import { startHarness, type Client, type Harness } from './support/harness.ts';
+import { solveAssignment } from './support/jobs.ts';
 import { ensureFirstAdmin } from '../src/features/access/admin.service.ts';
 import { createProgram, setProgramStatus } from '../src/features/programs/program.service.ts';
 import { newId } from '../src/db/ids.ts';
@@ -93,10 +94,9 @@ describe('every seed program runs through its review rounds', { timeout: 600_000
 
       for (const [ri, round] of rounds.entries()) {
         const q = `?round=${round.id}`;
-        const solved = await admin.post(`/api/programs/${programId}/assignment/solve${q}`, { loadCost: 0 });
-        assert.equal(solved.statusCode, 200, solved.body);
-        assert.equal(solved.json().feasible, true, `${round.id}: ${solved.body}`);
-        const entrants = new Set(solved.json().view.items.map((i: { applicationId: string }) => i.applicationId));
+        const solved = await solveAssignment(h, admin, programId, { loadCost: 0 }, round.id);
+        assert.equal(solved.feasible, true, `${round.id}: ${JSON.stringify(solved)}`);
+        const entrants = new Set(solved.view.items.map((i: { applicationId: string }) => i.applicationId));
         assert.equal((await admin.post(`/api/programs/${programId}/assignment/publish${q}`, {})).statusCode, 200);
         for (const e of experts) {
           for (const item of ((await e.client.get('/api/review-assignments/mine')).json().items as { id: string; applicationId: string; roundId: string }[]).filter((m) => m.roundId === round.id)) {

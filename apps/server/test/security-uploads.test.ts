@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { describeEachEngine } from './support/engines.ts';
 import { startHarness, type Client, type Harness } from './support/harness.ts';
+import { jobDownload } from './support/jobs.ts';
 import { creditCode } from './support/screening.ts';
 import { multipart, samplePdf } from './support/journey.ts';
 import { draftToUploadTo, openRaw, partHead, signedInAdmin, tmpFiles, uploadHead, waitFor } from './support/raw-http.ts';
@@ -101,8 +102,7 @@ describeEachEngine('uploads under hostile input', (engine) => {
     const answers = { basic: { projectName: '储热', summary: '余热回收', revenue: 1, license: refs[1] }, pledge: { declaration: true } };
     assert.equal((await a.client.put(`/api/applications/${a.applicationId}/draft`, { answers, baseRevision: 0 })).statusCode, 200);
     assert.equal((await a.client.post(`/api/applications/${a.applicationId}/submit`, { baseRevision: 1 })).statusCode, 200);
-    const xlsx = await admin.client.get(`/api/programs/${a.programId}/applications/export.xlsx`);
-    assert.equal(xlsx.statusCode, 200);
+    const xlsx = await jobDownload(h, admin.client, await admin.client.post(`/api/programs/${a.programId}/applications/exports`, {}));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const cells: ExcelJS.Cell[] = [];

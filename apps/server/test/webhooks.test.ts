@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { webhookBodySchema, webhookEvents, type WebhookEvent } from '@lvping/domain';
 import { describeEachEngine } from './support/engines.ts';
+import { solveAssignment } from './support/jobs.ts';
 import { startHarness, type Client, type Harness } from './support/harness.ts';
 import { ensureFirstAdmin } from '../src/features/access/admin.service.ts';
 import { deliverDueWebhooks } from '../src/features/webhooks/webhook-delivery.ts';
@@ -322,7 +323,7 @@ describeEachEngine('webhooks: endpoints, signed deliveries, retries, the log, Op
       { name: '余热专家', orgName: '清华大学', keywords: ['余热回收'], bio: '工业余热回收利用。' },
       { name: '节能专家', orgName: '同济大学', keywords: ['节能'], bio: '工业节能。' },
     ], 'wexpert');
-    assert.equal((await adminClient.post(`/api/programs/${rp}/assignment/solve`, { loadCost: 0 })).statusCode, 200);
+    await solveAssignment(h, adminClient, rp, { loadCost: 0 });
     assert.equal((await adminClient.post(`/api/programs/${rp}/assignment/publish`, {})).statusCode, 200);
     const advanced = await adminClient.post(`/api/programs/${rp}/review/rounds/chuping/advance`, { include: [apps[0].id], reason: '评审委员会复议决定' });
     assert.equal(advanced.statusCode, 200, advanced.body);

@@ -89,6 +89,10 @@ describe('web app in Chromium', { skip: skip ?? false, timeout: 180_000 }, () =>
     await page.getByTestId('register-submit').click();
     await seeTestId(page, 'user-name');
     assert.equal((await page.getByTestId('user-name').textContent())?.trim(), name);
+    // A sign-up asked for by no page lands in the applicant's workspace.
+    await seeTestId(page, 'my-applications');
+    assert.equal(new URL(page.url()).pathname, '/my/applications');
+    await page.goto(`${server.baseUrl}/`);
     await seeText(page, `您好，${name}`);
     assert.deepEqual(await menuKeys(page), ['nav-my']);
 
@@ -102,7 +106,8 @@ describe('web app in Chromium', { skip: skip ?? false, timeout: 180_000 }, () =>
     await page.getByTestId('login-password').fill(password);
     await page.getByTestId('login-submit').click();
     await seeTestId(page, 'user-name');
-    assert.equal(new URL(page.url()).pathname, '/');
+    assert.equal(new URL(page.url()).pathname, '/my/applications');
+    await page.goto(`${server.baseUrl}/`);
 
     await page.getByTestId('lang-switch').click();
     await seeText(page, 'Programs');

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Grant } from '@lvping/domain/access/roles.ts';
-import { areaByKey, areasFor, mayEnter, selectedMenuKey } from '../src/shell/areas.ts';
+import { areaByKey, areasFor, landingPath, mayEnter, selectedMenuKey } from '../src/shell/areas.ts';
 
 const user = (...roles: Grant['role'][]) => ({ grants: roles.map((role) => ({ role, programId: role === 'platform_admin' ? null : 'p1', trackId: null })) });
 const keys = (u: ReturnType<typeof user> | null) => areasFor(u).map((a) => a.key);
@@ -41,4 +41,13 @@ test('the menu highlights the area of the current path', () => {
   assert.equal(selectedMenuKey('/my/applications', shown), 'my');
   assert.equal(selectedMenuKey('/organizers', shown), '');
   assert.equal(selectedMenuKey('/login', shown), '');
+});
+
+test('a sign-in lands in the work one was granted, an applicant in 我的申报', () => {
+  assert.equal(landingPath(user()), '/my/applications');
+  assert.equal(landingPath(user('organizer')), '/organizer');
+  assert.equal(landingPath(user('recommender')), '/recommender');
+  assert.equal(landingPath(user('expert')), '/expert');
+  assert.equal(landingPath(user('expert', 'organizer')), '/organizer', 'in menu order');
+  assert.equal(landingPath(null), '/');
 });

@@ -121,6 +121,21 @@ export interface ApplicationsTable {
   /** 1, 2, … per program, track and organization (unique): the track's applicationsPerOrganization caps it. Defaults to 1. */
   slot?: number;
 }
+/** 多级遴选: an application fed from another program (migration 20261208000600). */
+export interface ProgramFeedItemsTable {
+  target_application_id: string;
+  target_program_id: string;
+  feed_id: string;
+  source_program_id: string;
+  source_application_id: string;
+  unit_id: string;
+  opinion: string;
+  mapped_json: string;
+  fed_by: string;
+  fed_at: number;
+  state: string;
+  decided_at: number | null;
+}
 export interface ApplicationEventsTable {
   id: string;
   application_id: string;
@@ -302,6 +317,7 @@ export interface DB {
   review_slots: ReviewSlotsTable;
   applications: ApplicationsTable;
   application_events: ApplicationEventsTable;
+  program_feed_items: ProgramFeedItemsTable;
   files: FilesTable;
   application_files: ApplicationFilesTable;
   application_versions: ApplicationVersionsTable;

@@ -112,7 +112,8 @@ describe('streamApplicationsXlsx', () => {
     assert.match(String(cell(green, 2, '主要成员')), /^林工，2016年3月，12\.5 %/);
     assert.equal(cell(green, 2, '高新技术企业证书编号'), null, 'hidden field is empty');
 
-    assert.deepEqual(headerOf(simple).slice(6), ['项目名称', '年减排量（tCO2e）', '类型']);
+    // Every export ends with the recommending unit, its channels and the unit's opinion (issue 13).
+    assert.deepEqual(headerOf(simple).slice(6), ['项目名称', '年减排量（tCO2e）', '类型', '推荐单位', '推荐渠道', '推荐意见']);
     assert.equal(cell(simple, 401, '项目名称'), '示范项目999');
     assert.equal(cell(simple, 401, '年减排量（tCO2e）'), 9990);
     assert.equal(cell(simple, 401, '类型'), '节能');

@@ -10,6 +10,7 @@ import type {
 import type { FileRef } from '@lvping/domain/form/form-template.schema.ts';
 import type { FieldError } from '@lvping/domain/errors.ts';
 import { api } from './client.ts';
+import type { JobStarted } from './jobs.api.ts';
 
 export type { ApplicationDetail, ApplicationStatus, ApplicationSummary, Organization, OrganizationInput, FileRef };
 export type SaveDraftResponse = { revision: number; savedAt: number; problems: FieldError[] };
@@ -51,6 +52,10 @@ export const applicationsApi = {
 export const applicationFiles = {
   file: (id: string, fileId: string) => `/api/applications/${enc(id)}/files/${enc(fileId)}`,
   pdf: (id: string) => `/api/applications/${enc(id)}/pdf`,
-  exportXlsx: (programId: string, filters: ApplicationFilters) =>
-    `/api/programs/${enc(programId)}/applications/export.xlsx${queryString({ ...filters, page: undefined, pageSize: undefined })}`,
+  /** Queues the Excel export of the matching applications (a job: follow it, then download its file). */
+  startExport: (programId: string, filters: ApplicationFilters) => {
+    const { trackId, status, region, q } = filters;
+    const body = Object.fromEntries(Object.entries({ trackId, status, region, q }).filter(([, v]) => v !== undefined && v !== ''));
+    return api.post<JobStarted>(`/api/programs/${enc(programId)}/applications/exports`, body);
+  },
 };

@@ -7,6 +7,7 @@ import type {
   SolveAssignmentResultSchema,
 } from '@lvping/domain/review/assignment-api.schema.ts';
 import { api } from './client.ts';
+import type { JobStarted } from './jobs.api.ts';
 
 /** What a schema accepts (a request, before defaults) and what it returns (a response). */
 type In<S> = S extends { _zod: { input: infer I } } ? I : never;
@@ -36,8 +37,8 @@ const of = (round: string | undefined) => (round ? `?round=${enc(round)}` : '');
 /** The organizer's side, per round: every write answers with the whole view (items, report, rules). */
 export const assignmentApi = {
   view: (programId: string, round?: string) => api.get<AssignmentView>(`${base(programId)}${of(round)}`),
-  /** Exact solve; an infeasible instance answers 200 with what is short. */
-  solve: (programId: string, round: string, body: SolveRequest) => api.post<SolveResult>(`${base(programId)}/solve${of(round)}`, body),
+  /** Queues the exact solve (a job, one per program and round); its result is a SolveResult (infeasible: what is short). */
+  solve: (programId: string, round: string, body: SolveRequest) => api.post<JobStarted>(`${base(programId)}/solve${of(round)}`, body),
   /** Add, remove or swap a reviewer; 回避 and capacity are refused with 409 and the reason on `expertId`. */
   edit: (programId: string, round: string, body: EditRequest) => api.post<AssignmentView>(`${base(programId)}/edit${of(round)}`, body),
   setRule: (programId: string, round: string, body: PairRuleRequest) => api.post<AssignmentView>(`${base(programId)}/rules${of(round)}`, body),

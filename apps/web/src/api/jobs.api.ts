@@ -19,3 +19,21 @@ export const jobsApi = {
   retry: (jobId: string) => api.post<AdminJob>(`/api/admin/jobs/${e(jobId)}/retry`),
   discard: (jobId: string) => api.delete<{ discarded: true }>(`/api/admin/jobs/${e(jobId)}`),
 };
+
+/** Where a finished job's file is (its owner only). */
+export const jobDownloadUrl = (jobId: string) => `/api/jobs/${e(jobId)}/download`;
+
+/** The file a job wrote, as the browser's own download: a link, so a large file streams to disk instead of into memory. */
+export function downloadJobFile(jobId: string, name: string): void {
+  const a = document.createElement('a');
+  a.href = jobDownloadUrl(jobId);
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+/** What a request that queued a job answers (202). */
+export type JobStarted = { jobId: string };
+/** The result of a job that wrote a file. */
+export type JobFile = { file: { name: string; mime: string; size: number; sha256: string }; count: number };

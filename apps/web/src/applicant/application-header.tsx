@@ -3,21 +3,22 @@ import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { applicationStatusNames, type ApplicationDetail } from '@lvping/domain/application/application-api.schema.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { textIn, userText } from '../i18n/text-in.tsx';
 import { formatEnd } from '../shell/shanghai.ts';
 import { applicationStatusColor } from '../shell/status.ts';
 
 /** Which application this is: number, program and track, the organization, its status and deadline. */
 export function ApplicationHeader({ detail, extra }: { detail: ApplicationDetail; extra?: ReactNode }) {
-  const { t, pick } = useI18n();
+  const { lang, t, pick } = useI18n();
   return (
     <Card className="lv-app-header" data-testid="application-header">
       <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
         <div>
           <Typography.Title level={3} style={{ margin: 0 }}>
-            {detail.form.title}
+            {textIn(lang, detail.form.title, detail.form.titleEn)}
           </Typography.Title>
           <Typography.Text type="secondary">
-            <Link to={`/programs/${detail.programSlug}`}>{detail.programName}</Link> · {detail.trackName}
+            <Link to={`/programs/${detail.programSlug}`}>{textIn(lang, detail.programName, detail.programNameEn)}</Link> · {textIn(lang, detail.trackName, detail.trackNameEn)}
           </Typography.Text>
         </div>
         <Space wrap>{extra}</Space>
@@ -28,7 +29,7 @@ export function ApplicationHeader({ detail, extra }: { detail: ApplicationDetail
         style={{ marginTop: 12 }}
         items={[
           { key: 'number', label: t('appl.number'), children: <span className="lv-mono" data-testid="application-number">{detail.number}</span> },
-          { key: 'org', label: t('appl.organization'), children: detail.organization.name },
+          { key: 'org', label: t('appl.organization'), children: userText(lang, detail.organization.name) },
           {
             key: 'status',
             label: t('appl.status'),

@@ -1,8 +1,7 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Card, Empty, Input, InputNumber, List, Pagination, Select, Space, Tag, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
-import { RegionCascader } from '../form-renderer/fields/region-field.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ApiErrorAlert } from '../shell/api-error.tsx';
 import { DownloadButton } from '../shell/download-button.tsx';
@@ -10,6 +9,10 @@ import { useLoad } from '../shell/use-load.ts';
 import { catalogApi, catalogFiles, type CatalogSearchQuery } from './catalog.api.ts';
 import { fieldOptions, Highlighted } from './catalog-shared.tsx';
 import '../i18n/catalog.ts';
+
+// The region filter carries the GB/T 2260 table (~25 KB compressed) and antd's Cascader: it
+// follows the list rather than holding it up.
+const RegionCascader = lazy(() => import('../form-renderer/fields/region-field.tsx').then((m) => ({ default: m.RegionCascader })));
 
 const PAGE_SIZE = 20;
 const TRL = Array.from({ length: 9 }, (_, i) => ({ value: i + 1, label: `TRL ${i + 1}` }));
@@ -28,7 +31,7 @@ export default function PublicCatalogPage() {
         <Input.Search allowClear enterButton placeholder={t('cat.search')} onSearch={(v) => set({ q: v.trim() || undefined })} data-testid="catalog-search" />
         <Space wrap>
           <Select allowClear placeholder={t('cat.field')} style={{ width: 220 }} options={fieldOptions(lang)} value={q.field} onChange={(v) => set({ field: v })} data-testid="catalog-filter-field" />
-          <div style={{ width: 240 }}><RegionCascader level="county" anyLevel value={q.region} onChange={(v) => set({ region: v })} testId="catalog-filter-region" /></div>
+          <div style={{ width: 240 }}><Suspense fallback={null}><RegionCascader level="county" anyLevel value={q.region} onChange={(v) => set({ region: v })} testId="catalog-filter-region" /></Suspense></div>
           <Select allowClear placeholder={t('cat.trlMin')} style={{ width: 120 }} options={TRL} value={q.trlMin} onChange={(v) => set({ trlMin: v })} data-testid="catalog-filter-trl-min" />
           <Select allowClear placeholder={t('cat.trlMax')} style={{ width: 120 }} options={TRL} value={q.trlMax} onChange={(v) => set({ trlMax: v })} data-testid="catalog-filter-trl-max" />
           <InputNumber min={0} placeholder={t('cat.co2Min')} style={{ width: 220 }} value={q.co2Min} onChange={(v) => set({ co2Min: v ?? undefined })} data-testid="catalog-filter-co2" />

@@ -1,7 +1,8 @@
 import { Form } from 'antd';
 import type { Field } from '@lvping/domain/form/form-template.schema.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { errorsAt, getAt, loc, pickLocalized, type FieldPlace } from './answers.ts';
+import { errorsAt, getAt, pickLocalized, type FieldPlace } from './answers.ts';
+import { textIn } from '../i18n/text-in.tsx';
 import { useRenderer } from './context.ts';
 import { ChoiceFieldInput } from './fields/choice-field.tsx';
 import { ComputedFieldValue } from './fields/computed-field.tsx';
@@ -61,11 +62,11 @@ export function FieldItem({ field, place, path, readOnly }: Props) {
       break;
   }
 
-  const help = loc(lang, field.help ?? '', field.helpEn);
+  const help = textIn(lang, field.help, field.helpEn);
   return (
     <div id={`f-${path}`} className={invalid ? 'lv-field lv-field-invalid' : 'lv-field'} data-path={path}>
       <Form.Item
-        label={loc(lang, field.label, field.labelEn)}
+        label={textIn(lang, field.label, field.labelEn)}
         required={field.required && !readOnly && field.kind !== 'computed'}
         validateStatus={invalid ? 'error' : undefined}
         help={invalid ? <span data-testid={`error-${path}`}>{messages.join('；')}</span> : undefined}

@@ -5,7 +5,8 @@ import { computeDerived } from '@lvping/domain/form/compute.ts';
 import { FormState } from '@lvping/domain/form/form-state.ts';
 import type { FormTemplate, Section } from '@lvping/domain/form/form-template.schema.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { loc, progress, setAt, type FormAnswers } from './answers.ts';
+import { progress, setAt, type FormAnswers } from './answers.ts';
+import { textIn } from '../i18n/text-in.tsx';
 import { RendererContext, type FileAdapter, type RendererContextValue } from './context.ts';
 import { SectionCard } from './section-card.tsx';
 import { mergeErrors, useDraftErrors } from './validation.ts';
@@ -78,7 +79,7 @@ export function FormRenderer({ template, answers, onChange, readOnly = false, er
             <Anchor
               offsetTop={72}
               targetOffset={80}
-              items={sections.map((s) => ({ key: s.id, href: `#sec-${s.id}`, title: loc(lang, s.title, s.titleEn) }))}
+              items={sections.map((s) => ({ key: s.id, href: `#sec-${s.id}`, title: textIn(lang, s.title, s.titleEn) }))}
             />
           </div>
         </Col>

@@ -1,7 +1,7 @@
 import { Alert, Card, Typography } from 'antd';
 import type { Section } from '@lvping/domain/form/form-template.schema.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { loc } from './answers.ts';
+import { textIn } from '../i18n/text-in.tsx';
 import { FieldItem } from './field-item.tsx';
 
 /**
@@ -11,9 +11,9 @@ import { FieldItem } from './field-item.tsx';
 export function SectionCard({ section, readOnly, filler }: { section: Section; readOnly: boolean; filler: Section['filledBy'] }) {
   const { lang, t } = useI18n();
   const theirs = section.filledBy !== filler;
-  const description = loc(lang, section.description ?? '', section.descriptionEn);
+  const description = textIn(lang, section.description, section.descriptionEn, true);
   return (
-    <Card id={`sec-${section.id}`} className="lv-section" data-testid={`section-${section.id}`} title={loc(lang, section.title, section.titleEn)}>
+    <Card id={`sec-${section.id}`} className="lv-section" data-testid={`section-${section.id}`} title={textIn(lang, section.title, section.titleEn)}>
       {theirs && (
         <Alert
           type="info"

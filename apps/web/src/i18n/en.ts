@@ -2,12 +2,12 @@ import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
   'app.name': 'lvping',
-  'app.fullName': 'lvping 绿评',
+  'app.fullName': 'lvping',
   'app.loading': 'Loading…',
   'app.sessionError': 'Cannot reach the server',
   'app.sessionErrorHint': 'Check your connection and try again.',
   'app.retry': 'Retry',
-  'app.footer': 'lvping 绿评 · green and low-carbon technology awards',
+  'app.footer': 'lvping · green and low-carbon technology awards',
 
   'nav.home': 'Home',
   'nav.catalog': 'Technology catalog',
@@ -64,6 +64,7 @@ export const en: Messages = {
   'login.noAccount': 'No account yet?',
   'login.toRegister': 'Sign up',
   'login.welcome': 'Welcome back, {name}',
+  'login.reasonApply': 'Applying to “{track}” online needs an account. Log in and you come straight back to it; new here? Sign up, and you come back here too.',
 
   'register.title': 'Create an account',
   'register.subtitle': 'With an account you can apply to programs online',

@@ -9,6 +9,7 @@ export const jobsEn: JobsMessages = {
   'job.progress': '{done} of {total} done',
   'job.loadFailed': 'Could not read the job’s status',
   'job.failed': 'The job failed: {error}',
+  'job.download': 'Download the file ({name})',
   'jobs.title': 'Background jobs',
   'jobs.hint': 'Mail, review reminders, webhooks and exports run in the background and are retried with growing delays. Jobs out of attempts are dead letters: queue them again or discard them here (both are audited).',
   'jobs.kind': 'Kind',

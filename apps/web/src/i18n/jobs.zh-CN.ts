@@ -9,6 +9,7 @@ export const jobsZhCN = {
   'job.progress': '已完成 {done} / {total}',
   'job.loadFailed': '无法读取任务状态',
   'job.failed': '任务失败：{error}',
+  'job.download': '下载文件（{name}）',
   'jobs.title': '后台任务',
   'jobs.hint': '邮件、评审提醒、推送与导出等在后台运行，失败后按退避间隔自动重试；用尽重试次数的任务进入“失败”（死信），可在此重新排队或丢弃，操作记入审计日志。',
   'jobs.kind': '类型',

@@ -2,7 +2,7 @@ import type { NeedsMessageKey } from './needs.zh-CN.ts';
 
 export const needsEn: Record<NeedsMessageKey, string> = {
   'nd.publicTitle': 'Technology needs (open challenges)',
-  'nd.publicIntro': 'Common technical problems posted by enterprises, regions and associations, public once reviewed; solvers answer them through 揭榜挂帅 challenge programs.',
+  'nd.publicIntro': 'Common technical problems posted by enterprises, regions and associations, public once reviewed; solvers answer them through open "take up the challenge" (jiebang guashuai) programs.',
   'nd.mineTitle': 'Needs I posted',
   'nd.mineIntro': 'Post a need for an organization you manage (an enterprise, a region or an association). The catalog organizer reviews it before it is public; the contact is never public.',
   'nd.post': 'Post a need',

@@ -56,7 +56,6 @@ export const publicationEn: PublicationMessages = {
   'pub.publicPage': 'Public results page',
   'pub.exportXlsx': 'Export the results (with scores)',
   'pub.zip': 'Download all certificates (ZIP)',
-  'pub.zipProgress': '{done} of {total} certificates generated',
   'pub.certCount': '{valid} valid certificates, {revoked} revoked',
   'pub.col.track': 'Track',
   'pub.col.rank': 'Rank',

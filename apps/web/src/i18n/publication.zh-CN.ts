@@ -56,7 +56,6 @@ export const publicationZhCN = {
   'pub.publicPage': '公开结果页',
   'pub.exportXlsx': '导出结果（含得分）',
   'pub.zip': '批量下载证书（ZIP）',
-  'pub.zipProgress': '已生成 {done} / {total} 份证书',
   'pub.certCount': '有效证书 {valid} 份，已撤销 {revoked} 份',
   'pub.col.track': '赛道',
   'pub.col.rank': '排名',

@@ -63,6 +63,7 @@ export const zhCN = {
   'login.noAccount': '还没有账号？',
   'login.toRegister': '立即注册',
   'login.welcome': '欢迎回来，{name}',
+  'login.reasonApply': '在线申报“{track}”需要先登录。登录后回到该申报继续；还没有账号可先注册，注册后同样回到这里。',
 
   'register.title': '注册账号',
   'register.subtitle': '注册后即可在线申报评选活动',

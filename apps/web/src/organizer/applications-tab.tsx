@@ -9,8 +9,9 @@ import type { ProgramDetail } from '../api/programs.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { RegionPrefixFilter } from './region-prefix-filter.tsx';
 import { useRegions } from '../form-renderer/reference.ts';
+import { textIn, userText } from '../i18n/text-in.tsx';
 import { ApiErrorAlert } from '../shell/api-error.tsx';
-import { DownloadButton } from '../shell/download-button.tsx';
+import { JobExportButton } from '../shell/job-export-button.tsx';
 import { formatDateTime } from '../shell/shanghai.ts';
 import { applicationStatusColor } from '../shell/status.ts';
 import { useLoad } from '../shell/use-load.ts';
@@ -40,9 +41,17 @@ export function ApplicationsTab({ program }: { program: ProgramDetail }) {
         </Link>
       ),
     },
-    { key: 'org', title: t('appl.organization'), render: (_, a) => <><div>{a.organizationName}</div><Typography.Text type="secondary" className="lv-mono">{a.creditCode}</Typography.Text></> },
-    { key: 'track', title: t('orgz.track'), dataIndex: 'trackName' },
-    { key: 'region', title: t('orgz.region'), render: (_, a) => regions?.formatRegion(a.regionCode) ?? a.regionCode },
+    { key: 'org', title: t('appl.organization'), render: (_, a) => <><div>{userText(lang, a.organizationName)}</div><Typography.Text type="secondary" className="lv-mono">{a.creditCode}</Typography.Text></> },
+    {
+      key: 'track',
+      title: t('orgz.track'),
+      // The server sends the Chinese name; the definition here has the English one.
+      render: (_, a) => {
+        const tr = program.definition.tracks.find((x) => x.id === a.trackId);
+        return tr ? textIn(lang, tr.name, tr.nameEn) : textIn(lang, a.trackName);
+      },
+    },
+    { key: 'region', title: t('orgz.region'), render: (_, a) => textIn(lang, regions?.formatRegion(a.regionCode) ?? a.regionCode ?? '') },
     {
       key: 'status',
       title: t('appl.status'),
@@ -75,14 +84,10 @@ export function ApplicationsTab({ program }: { program: ProgramDetail }) {
         />
         <RegionPrefixFilter value={filters.region} onChange={(region) => update({ region })} testId="filter-region" minWidth={240} />
         <SearchBox value={filters.q} onSearch={(q) => update({ q })} placeholder={t('orgz.search')} />
-        <DownloadButton
-          href={applicationFiles.exportXlsx(program.id, filters)}
-          filename={`${program.slug}-applications.xlsx`}
-          icon={<FileExcelOutlined />}
-          data-testid="export-xlsx"
-        >
+        {/* A job: thousands of rows take a while, so the bar follows it and the file downloads when ready. */}
+        <JobExportButton start={() => applicationFiles.startExport(program.id, filters)} icon={<FileExcelOutlined />} testId="export-xlsx">
           {t('orgz.exportXlsx')}
-        </DownloadButton>
+        </JobExportButton>
       </Space>
       {load.state === 'error' ? (
         <ApiErrorAlert error={load.error} title={t('orgz.applicationsFailed')} onRetry={reload} />

@@ -4,6 +4,8 @@ import { ThunderboltOutlined } from '@ant-design/icons';
 import { assignmentApi, type AssignmentView, type SolveResult } from '../api/assignment.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useErrorText } from '../shell/api-error.tsx';
+import { JobProgress } from '../shell/job-progress.tsx';
+import type { JobView } from '../api/jobs.api.ts';
 
 type Infeasible = Extract<SolveResult, { feasible: false }>;
 
@@ -47,30 +49,36 @@ export function AssignmentSolveForm({ programId, round, strongThreshold, onSolve
   const [loadCost, setLoadCost] = useState(10);
   const [requireStrong, setRequireStrong] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [jobId, setJobId] = useState<string | null>(null);
   const [infeasible, setInfeasible] = useState<Infeasible | null>(null);
   const [error, setError] = useState<unknown>(null);
 
+  // The solve is a job: the request queues it, the bar follows it, and its result is the assignment.
   const run = async () => {
     setBusy(true);
     setInfeasible(null);
     setError(null);
     try {
-      const r = await assignmentApi.solve(programId, round, { loadCost, requireStrong, seed: 0 });
-      if (r.feasible) {
-        onSolved(r.view);
-        void message.success(t('as.solved', { n: r.view.items.filter((i) => i.status !== 'declined').length }));
-      }
-      else setInfeasible(r);
+      setJobId((await assignmentApi.solve(programId, round, { loadCost, requireStrong, seed: 0 })).jobId);
     } catch (e) {
       setError(e);
-    } finally {
       setBusy(false);
     }
+  };
+  const onDone = (job: JobView) => {
+    setBusy(false);
+    const r = job.status === 'succeeded' ? (job.result as SolveResult) : null;
+    if (!r) return; // dead: the bar shows why
+    setJobId(null);
+    if (r.feasible) {
+      onSolved(r.view);
+      void message.success(t('as.solved', { n: r.view.items.filter((i) => i.status !== 'declined').length }));
+    } else setInfeasible(r);
   };
 
   return (
     <Card size="small" title={t('as.runTitle')} className="lv-block" data-testid="assignment-solve" data-busy={busy}>
-      <Spin spinning={busy} description={t('as.solving')}>
+      <Spin spinning={busy && !jobId} description={t('as.solving')}>
         <Typography.Paragraph type="secondary">{t('as.runText')}</Typography.Paragraph>
         <Form layout="vertical">
           <Form.Item label={t('as.loadWeight')} extra={t('as.loadWeightHint')} style={{ maxWidth: 480 }}>
@@ -83,6 +91,12 @@ export function AssignmentSolveForm({ programId, round, strongThreshold, onSolve
             {t('as.run')}
           </Button>
         </Form>
+        {jobId && (
+          <div style={{ maxWidth: 480, marginTop: 12 }} data-testid="solve-job">
+            <Typography.Text type="secondary">{t('as.solving')}</Typography.Text>
+            <JobProgress key={jobId} jobId={jobId} onDone={onDone} />
+          </div>
+        )}
         {infeasible && <InfeasibleAlert result={infeasible} />}
         {error !== null && <Alert type="error" showIcon style={{ marginTop: 12 }} title={errorText(error)} data-testid="solve-error" />}
       </Spin>

@@ -7,6 +7,7 @@ import { can, canOnSomeProgram } from '@lvping/domain/access/roles.ts';
 import type { ProgramSummary } from '@lvping/domain/program/program-summary.schema.ts';
 import { programsApi, type ProgramStatus } from '../api/programs.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { textIn } from '../i18n/text-in.tsx';
 import { useSession } from '../session/session.tsx';
 import { ApiErrorAlert } from '../shell/api-error.tsx';
 import { statusColor } from '../shell/status.ts';
@@ -18,7 +19,7 @@ import '../i18n/work.ts';
 
 /** /organizer — the programs I may configure, and (for those allowed) creating new ones. */
 export default function OrganizerHomePage() {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const { user } = useSession();
   const [dialog, setDialog] = useState<'template' | 'import' | null>(null);
   const subject = user ? { userId: user.id, grants: user.grants } : null;
@@ -33,7 +34,7 @@ export default function OrganizerHomePage() {
       title: t('orgz.program'),
       render: (_, r) => (
         <Link to={`/organizer/programs/${r.id}`} data-testid={`manage-${r.slug}`}>
-          {r.name}
+          {textIn(lang, r.name, r.nameEn)}
         </Link>
       ),
     },

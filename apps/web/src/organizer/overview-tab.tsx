@@ -4,6 +4,7 @@ import { App, Button, Descriptions, Popconfirm, Select, Space, Typography } from
 import { CloudUploadOutlined, StopOutlined } from '@ant-design/icons';
 import { programFiles, programsApi, type ProgramDetail, type ProgramStatus } from '../api/programs.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { listIn } from '../i18n/text-in.tsx';
 import { useErrorText } from '../shell/api-error.tsx';
 import { DownloadButton } from '../shell/download-button.tsx';
 import { formatDateTime, formatEnd, formatStart } from '../shell/shanghai.ts';
@@ -13,7 +14,7 @@ const programStatuses = ['draft', 'open', 'reviewing', 'publicity', 'published',
 
 /** 概览: where the program stands, publishing or closing the call, and exporting its definition. */
 export function OverviewTab({ program, onChanged }: { program: ProgramDetail; onChanged: (p: ProgramDetail) => void }) {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const { message } = App.useApp();
   const text = useErrorText();
   const [busy, setBusy] = useState<ProgramStatus | null>(null);
@@ -43,7 +44,7 @@ export function OverviewTab({ program, onChanged }: { program: ProgramDetail; on
           { key: 'updated', label: t('orgz.updatedAt'), children: formatDateTime(program.updatedAt) },
           { key: 'tracks', label: t('orgz.tracks'), children: def.tracks.length },
           { key: 'forms', label: t('orgz.forms'), children: Object.entries(program.formVersions).map(([id, v]) => `${id} v${v}`).join('，') || '—' },
-          { key: 'organizers', label: t('home.organizers'), children: def.organizers.join('、') },
+          { key: 'organizers', label: t('home.organizers'), children: listIn(lang, def.organizers, def.organizersEn) },
         ]}
       />
       <Typography.Title level={5}>{t('orgz.statusActions')}</Typography.Title>

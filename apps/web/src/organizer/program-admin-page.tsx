@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Breadcrumb, Card, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { programsApi } from '../api/programs.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { textIn } from '../i18n/text-in.tsx';
 import { ApiErrorPage } from '../shell/api-error.tsx';
 import { statusColor } from '../shell/status.ts';
 import { useLoad } from '../shell/use-load.ts';
@@ -42,7 +43,7 @@ const later = (node: ReactNode) => <Suspense fallback={<Skeleton active paragrap
 /** /organizer/programs/:programId — 概览 / 定义 / 申报 of one program. */
 export default function ProgramAdminPage() {
   const { programId = '' } = useParams();
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const [params, setParams] = useSearchParams();
   const [load, reload, replace] = useLoad(() => programsApi.get(programId), [programId]);
   const tab: TabKey = (tabs as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as TabKey) : 'overview';
@@ -59,11 +60,11 @@ export default function ProgramAdminPage() {
     <div data-testid="program-admin">
       <Breadcrumb
         className="lv-breadcrumb"
-        items={[{ title: <Link to="/organizer">{t('nav.organizer')}</Link> }, { title: program.definition.name }]}
+        items={[{ title: <Link to="/organizer">{t('nav.organizer')}</Link> }, { title: textIn(lang, program.definition.name, program.definition.nameEn) }]}
       />
       <Card className="lv-block">
         <Typography.Title level={3} style={{ margin: 0 }}>
-          {program.definition.name}{' '}
+          {textIn(lang, program.definition.name, program.definition.nameEn)}{' '}
           <Tag color={statusColor[program.status]} data-testid="program-status" style={{ verticalAlign: 'middle' }}>
             {t(`status.${program.status}`)}
           </Tag>

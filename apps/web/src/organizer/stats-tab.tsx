@@ -10,6 +10,7 @@ import { DownloadButton } from '../shell/download-button.tsx';
 import { formatDateTime } from '../shell/shanghai.ts';
 import { useLoad } from '../shell/use-load.ts';
 import { EChart, type ChartOption } from './echart.tsx';
+import { BAR_ROW_HEIGHT, localizedDashboard, wrappedAxisLabel } from './stats-labels.ts';
 import '../i18n/review.ts';
 
 const palette = ['#1f8f4e', '#3b82c4', '#f0a020', '#d9534f', '#8e6cc0', '#2bb5a8', '#e66fa0', '#7a8a80', '#b8860b', '#5470c6'];
@@ -31,7 +32,7 @@ function useOptions(d: Dashboard, name: (s: string) => string, t: ReturnType<typ
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: rows.map((r) => r.label).reverse(), axisLabel: { width: 160, overflow: 'truncate' } },
+      yAxis: { type: 'category', data: rows.map((r) => r.label).reverse(), axisLabel: wrappedAxisLabel(160) },
       series: [{ type: 'bar', name: t('dash.count'), data: rows.map((r) => r.total).reverse(), barMaxWidth: 18 }],
     });
     const statuses = statusesIn(d.byTrack);
@@ -40,7 +41,8 @@ function useOptions(d: Dashboard, name: (s: string) => string, t: ReturnType<typ
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: d.byTrack.map((r) => r.label), axisLabel: { interval: 0, rotate: d.byTrack.length > 6 ? 30 : 0, width: 110, overflow: 'truncate', formatter: shortLabel } },
+      // Many tracks: slanted, whole (containLabel makes the room); few: level, wrapped at the column's width.
+      xAxis: { type: 'category', data: d.byTrack.map((r) => r.label), axisLabel: { interval: 0, formatter: shortLabel, ...(d.byTrack.length > 6 ? { rotate: 30 } : wrappedAxisLabel(110)) } },
       yAxis: { type: 'value', minInterval: 1 },
       series: statuses.map((s) => ({ type: 'bar', stack: 'total', name: name(s), data: d.byTrack.map((r) => r.byStatus[s] ?? 0), barMaxWidth: 36 })),
     };
@@ -48,7 +50,8 @@ function useOptions(d: Dashboard, name: (s: string) => string, t: ReturnType<typ
       color: palette,
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
       legend: { bottom: 0, type: 'scroll' },
-      series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], data: d.byChannel.map((r) => ({ name: r.label, value: r.total })) }],
+      // Labels kept inside the canvas (aligned to its edge) and wrapped, so a long channel name is not cut at the border.
+      series: [{ type: 'pie', radius: ['30%', '55%'], center: ['50%', '45%'], label: { alignTo: 'edge', edgeDistance: 8, minMargin: 4, width: 110, overflow: 'break', lineHeight: 14 }, labelLine: { length: 8, length2: 0 }, data: d.byChannel.map((r) => ({ name: r.label, value: r.total })) }],
     };
     const daily: ChartOption = {
       color: palette,
@@ -74,8 +77,12 @@ function ChartCard({ title, empty, children }: { title: string; empty: boolean; 
   );
 }
 
-function Charts({ d }: { d: Dashboard }) {
-  const { t, pick } = useI18n();
+function Charts({ d: raw, def }: { d: Dashboard; def: ProgramDetail['definition'] }) {
+  const { lang, t, pick } = useI18n();
+  const d = useMemo(
+    () => localizedDashboard(raw, def, lang === 'en', { direct: t('dash.channel.direct'), noUnit: t('dash.channel.noUnit'), unassigned: t('dash.channel.unassigned'), notUnit: t('dash.notUnit') }),
+    [raw, def, lang, t],
+  );
   const name = useMemo(() => (s: string) => (s in applicationStatusNames ? pick(applicationStatusNames[s as ApplicationStatus]) : s), [pick]);
   const o = useOptions(d, name, t);
   return (
@@ -83,9 +90,9 @@ function Charts({ d }: { d: Dashboard }) {
       <Col xs={24}><ChartCard title={t('dash.byTrack')} empty={d.total === 0}><EChart option={o.byTrack} height={360} testId="chart-track-status" /></ChartCard></Col>
       <Col xs={24} lg={10}><ChartCard title={t('dash.byChannel')} empty={d.byChannel.length === 0}><EChart option={o.byChannel} testId="chart-channel" /></ChartCard></Col>
       <Col xs={24} lg={14}><ChartCard title={t('dash.daily')} empty={d.daily.length === 0}><EChart option={o.daily} testId="chart-daily" /></ChartCard></Col>
-      <Col xs={24} lg={12}><ChartCard title={t('dash.byRegion')} empty={d.byRegion.length === 0}><EChart option={o.byRegion} height={Math.max(240, d.byRegion.length * 26)} testId="chart-region" /></ChartCard></Col>
+      <Col xs={24} lg={12}><ChartCard title={t('dash.byRegion')} empty={d.byRegion.length === 0}><EChart option={o.byRegion} height={Math.max(240, d.byRegion.length * BAR_ROW_HEIGHT)} testId="chart-region" /></ChartCard></Col>
       {o.byUnit && d.byUnit && (
-        <Col xs={24} lg={12}><ChartCard title={t('dash.byUnit')} empty={d.byUnit.length === 0}><EChart option={o.byUnit} height={Math.max(240, Math.min(30, d.byUnit.length) * 26)} testId="chart-unit" /></ChartCard></Col>
+        <Col xs={24} lg={12}><ChartCard title={t('dash.byUnit')} empty={d.byUnit.length === 0}><EChart option={o.byUnit} height={Math.max(240, Math.min(30, d.byUnit.length) * BAR_ROW_HEIGHT)} testId="chart-unit" /></ChartCard></Col>
       )}
     </Row>
   );
@@ -109,7 +116,7 @@ export default function StatsTab({ program }: { program: ProgramDetail }) {
           {t('dash.export')}
         </DownloadButton>
       </Space>
-      <Charts d={d} />
+      <Charts d={d} def={program.definition} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Steps } from 'antd';
 import type { ProgramDetail } from '../api/programs.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { textIn } from '../i18n/text-in.tsx';
 import { currentPhaseIndex, formatEnd, formatStart, phaseStates, phaseWindow } from '../shell/shanghai.ts';
 
 type Phase = ProgramDetail['definition']['phases'][number];
@@ -25,7 +26,7 @@ export function PhaseTimeline({ phases, now = Date.now() }: { phases: Phase[]; n
           status: states[i],
           title: (
             <span data-testid={`phase-${p.id}`} data-state={states[i]} data-current={i === current ? 'true' : undefined}>
-              {lang === 'en' && p.nameEn ? p.nameEn : p.name}
+              {textIn(lang, p.name, p.nameEn)}
             </span>
           ),
           content: (
@@ -33,7 +34,7 @@ export function PhaseTimeline({ phases, now = Date.now() }: { phases: Phase[]; n
               <div className="lv-phase-time">
                 {formatStart(w.start)} — {formatEnd(w.end)}
               </div>
-              {p.description && <div className="lv-pre lv-phase-desc">{p.description}</div>}
+              {p.description && <div className="lv-pre lv-phase-desc">{textIn(lang, p.description, p.descriptionEn)}</div>}
             </>
           ),
         };

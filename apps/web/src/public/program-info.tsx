@@ -2,6 +2,7 @@ import { Card, Collapse, Descriptions, Empty, Typography } from 'antd';
 import { LinkOutlined } from '@ant-design/icons';
 import type { ProgramDetail } from '../api/programs.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { textIn } from '../i18n/text-in.tsx';
 
 type Def = ProgramDetail['definition'];
 export type Contact = Def['contacts'][number];
@@ -15,10 +16,10 @@ export function ProgramDocuments({ documents }: { documents: Def['documents'] })
       <Collapse
         items={documents.map((d) => ({
           key: d.id,
-          label: lang === 'en' && d.titleEn ? d.titleEn : d.title,
+          label: textIn(lang, d.title, d.titleEn),
           children: (
             <>
-              {d.body ? <div className="lv-pre lv-document-body">{d.body}</div> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('call.noText')} />}
+              {d.body ? <div className="lv-pre lv-document-body">{textIn(lang, d.body, undefined, true)}</div> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('call.noText')} />}
               {d.url && (
                 <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
                   <a href={d.url} target="_blank" rel="noreferrer">
@@ -35,7 +36,7 @@ export function ProgramDocuments({ documents }: { documents: Def['documents'] })
 }
 
 export function ContactList({ contacts, testId }: { contacts: Contact[]; testId?: string }) {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   return (
     <div data-testid={testId}>
       {contacts.map((c, i) => (
@@ -44,12 +45,12 @@ export function ContactList({ contacts, testId }: { contacts: Contact[]; testId?
           size="small"
           column={1}
           className="lv-contact"
-          title={c.role}
+          title={textIn(lang, c.role, c.roleEn)}
           items={[
-            { key: 'name', label: t('call.contactName'), children: c.name },
+            { key: 'name', label: t('call.contactName'), children: textIn(lang, c.name, c.nameEn) },
             ...(c.phone ? [{ key: 'phone', label: t('call.phone'), children: <a href={`tel:${c.phone}`}>{c.phone}</a> }] : []),
             ...(c.email ? [{ key: 'email', label: t('call.email'), children: <a href={`mailto:${c.email}`}>{c.email}</a> }] : []),
-            ...(c.address ? [{ key: 'address', label: t('call.address'), children: c.address }] : []),
+            ...(c.address ? [{ key: 'address', label: t('call.address'), children: textIn(lang, c.address, c.addressEn) }] : []),
           ]}
         />
       ))}

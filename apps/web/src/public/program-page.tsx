@@ -4,6 +4,7 @@ import { Card, Col, Row, Skeleton, Tag, Typography } from 'antd';
 import { ClockCircleOutlined, TeamOutlined } from '@ant-design/icons';
 import { programsApi, type ProgramDetail } from '../api/programs.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { listIn, textIn } from '../i18n/text-in.tsx';
 import { useSession } from '../session/session.tsx';
 import { ApiErrorPage } from '../shell/api-error.tsx';
 import { formatEnd, formatStart } from '../shell/shanghai.ts';
@@ -36,8 +37,8 @@ function TrackGroups({ program, onApply }: { program: ProgramDetail; onApply: (t
     const g = trackGroups.find((x) => x.id === track.group);
     return (
       <section key={`group-${track.group}`} className="lv-track-group" data-testid={`track-group-${track.group}`}>
-        <Typography.Title level={4}>{g ? (lang === 'en' && g.nameEn ? g.nameEn : g.name) : track.group}</Typography.Title>
-        {g?.description && <Typography.Paragraph type="secondary" className="lv-pre">{g.description}</Typography.Paragraph>}
+        <Typography.Title level={4}>{g ? textIn(lang, g.name, g.nameEn) : track.group}</Typography.Title>
+        {g?.description && <Typography.Paragraph type="secondary" className="lv-pre">{textIn(lang, g.description, g.descriptionEn)}</Typography.Paragraph>}
         {tracks.filter((t) => t.group === track.group).map(card)}
       </section>
     );
@@ -58,16 +59,16 @@ function CallHeader({ program }: { program: ProgramDetail }) {
         <Typography.Text type="secondary">{t('home.year', { year: def.year })}</Typography.Text>
       </div>
       <Typography.Title level={2} className="lv-call-title" data-testid="program-name">
-        {en && def.nameEn ? def.nameEn : def.name}
+        {textIn(lang, def.name, def.nameEn)}
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        <TeamOutlined /> {t('home.organizers')}：{def.organizers.join('、')}
+        <TeamOutlined /> {t('home.organizers')}{en ? ': ' : '：'}{listIn(lang, def.organizers, def.organizersEn)}
       </Typography.Paragraph>
       <div className="lv-deadline" data-testid="call-deadline">
         <ClockCircleOutlined /> {t('call.deadline', { time: formatEnd(program.callClosesAt) })}
         <span className="lv-deadline-open">{t('call.opens', { time: formatStart(program.callOpensAt) })}</span>
       </div>
-      {def.summary && <Typography.Paragraph className="lv-pre lv-call-summary">{en && def.summaryEn ? def.summaryEn : def.summary}</Typography.Paragraph>}
+      {def.summary && <Typography.Paragraph className="lv-pre lv-call-summary">{textIn(lang, def.summary, def.summaryEn)}</Typography.Paragraph>}
     </Card>
   );
 }
@@ -86,7 +87,8 @@ export default function ProgramPage() {
   const onApply = (track: Track) => {
     if (user) return setApplying(track);
     // Signed out: log in first, then come back here with the dialog open again.
-    navigate('/login', { state: { from: { pathname: location.pathname, search: `?apply=${encodeURIComponent(track.id)}` } } });
+    // The login page says why it is asked for (reason) and what comes after it.
+    navigate('/login', { state: { from: { pathname: location.pathname, search: `?apply=${encodeURIComponent(track.id)}` }, reason: { kind: 'apply', track: track.name, trackEn: track.nameEn } } });
   };
 
   const wanted = params.get('apply');

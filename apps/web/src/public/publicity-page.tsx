@@ -1,12 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Empty, Skeleton, Space, Typography } from 'antd';
 import { publicityApi } from '../api/publicity.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ApiErrorPage } from '../shell/api-error.tsx';
 import { useLoad } from '../shell/use-load.ts';
-import { ObjectionForm } from './objection-form.tsx';
 import { PublicityNotice } from './publicity-list.tsx';
 import '../i18n/publicity.ts';
+
+// The objection form (antd Form, Upload, Select, the zod schema) follows the list: only an open
+// 公示 shows it, and the list reads without it.
+const ObjectionForm = lazy(() => import('./objection-form.tsx').then((m) => ({ default: m.ObjectionForm })));
 
 /** /programs/:slug/publicity — every 公示 of the program, the current first, each with its objection form while open. No sign-in. */
 export default function PublicityPage() {
@@ -28,7 +32,7 @@ export default function PublicityPage() {
         {publicities.map((p) => (
           <div key={p.id}>
             <PublicityNotice p={p} />
-            {p.state === 'open' && <ObjectionForm publicity={p} />}
+            {p.state === 'open' && <Suspense fallback={null}><ObjectionForm publicity={p} /></Suspense>}
           </div>
         ))}
       </Space>

@@ -3,6 +3,7 @@ import { CheckSquareOutlined, EditOutlined, FileExcelOutlined, FilePdfOutlined }
 import type { ProgramDetail } from '../api/programs.api.ts';
 import { programFiles } from '../api/programs.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { textIn } from '../i18n/text-in.tsx';
 import { DownloadButton } from '../shell/download-button.tsx';
 import { ContactList } from './program-info.tsx';
 
@@ -18,7 +19,7 @@ type Props = {
 export function TrackCard({ program, track, onApply }: Props) {
   const { lang, t } = useI18n();
   const en = lang === 'en';
-  const name = en && track.nameEn ? track.nameEn : track.name;
+  const name = textIn(lang, track.name, track.nameEn);
   const { checklist, rules } = track.eligibility;
   const open = program.status === 'open';
 
@@ -30,27 +31,27 @@ export function TrackCard({ program, track, onApply }: Props) {
       children: <Tag color={track.entry === 'recommendation' ? 'gold' : 'green'}>{t(`call.entry.${track.entry}`)}</Tag>,
     },
     ...(track.reviewInstitution
-      ? [{ key: 'review', label: t('call.reviewInstitution'), children: track.reviewInstitution.name }]
+      ? [{ key: 'review', label: t('call.reviewInstitution'), children: textIn(lang, track.reviewInstitution.name, track.reviewInstitution.nameEn) }]
       : []),
     ...(track.awardTiers.length
-      ? [{ key: 'awards', label: t('call.awards'), children: track.awardTiers.map((a) => `${en && a.nameEn ? a.nameEn : a.name}${a.count ? ` × ${a.count}` : ''}`).join('，') }]
+      ? [{ key: 'awards', label: t('call.awards'), children: track.awardTiers.map((a, i) => <span key={a.id}>{i > 0 && (en ? ', ' : '，')}{textIn(lang, a.name, a.nameEn)}{a.count ? ` × ${a.count}` : ''}</span>) }]
       : []),
   ];
 
   return (
     <Card className="lv-track-card" data-testid={`track-${track.id}`} title={<span className="lv-track-name">{name}</span>}>
-      {track.description && <Typography.Paragraph className="lv-pre">{track.description}</Typography.Paragraph>}
+      {track.description && <Typography.Paragraph className="lv-pre">{textIn(lang, track.description, track.descriptionEn)}</Typography.Paragraph>}
       <Descriptions size="small" column={1} items={details} />
       {(checklist.length > 0 || rules.length > 0) && (
         <div className="lv-eligibility" data-testid={`eligibility-${track.id}`}>
           <Typography.Text strong>{t('call.eligibility')}</Typography.Text>
           <ul>
             {rules.map((r) => (
-              <li key={r.id}>{en && r.descriptionEn ? r.descriptionEn : r.description}</li>
+              <li key={r.id}>{textIn(lang, r.description, r.descriptionEn)}</li>
             ))}
             {checklist.map((c) => (
               <li key={c.id}>
-                <CheckSquareOutlined /> {en && c.textEn ? c.textEn : c.text}
+                <CheckSquareOutlined /> {textIn(lang, c.text, c.textEn)}
               </li>
             ))}
           </ul>

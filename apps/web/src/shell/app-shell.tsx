@@ -52,7 +52,8 @@ function Logo() {
         <rect width="32" height="32" rx="7" fill="#1f8f4e" />
         <path d="M9 21c0-7 5-11 14-12-1 9-5 14-12 14l-2 2-1.5-1.5L9 21zm3-1c3-1 6-4 8-8-3 2-6 5-8 8z" fill="#fff" />
       </svg>
-      <span className="lv-logo-zh">绿评</span>
+      {/* The brand's Chinese name, not a text to translate: tagged so it reads (and is read aloud) as Chinese. */}
+      <span className="lv-logo-zh" lang="zh-CN">绿评</span>
       <span className="lv-logo-en">lvping</span>
     </Link>
   );
@@ -67,6 +68,9 @@ function LangSwitch() {
       data-testid="lang-switch"
       title={t('nav.langSwitchTitle')}
       lang={lang === 'zh-CN' ? 'en' : 'zh-CN'}
+      // A click must not take the focus: the field that has it (an autofocused, untouched email box)
+      // would blur, and the forms' on-blur validation would greet the reader with "required".
+      onMouseDown={(e) => e.preventDefault()}
       onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}
     >
       {t('nav.langSwitch')}

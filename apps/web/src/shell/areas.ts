@@ -51,6 +51,16 @@ export function mayEnter(user: Who, area: Area): boolean {
   return user.grants.some((g) => opens(area, g.role) || g.role === 'platform_admin');
 }
 
+/**
+ * Where a sign-in lands when it was asked for by no particular page: the work one was granted
+ * (the platform admin's console, the organizer's programs, the recommending unit's candidates,
+ * the expert's assignments…), in menu order; an applicant's own applications otherwise.
+ */
+export function landingPath(user: Who): string {
+  const shown = areasFor(user);
+  return (shown.find((a) => a.key !== 'my') ?? shown[0])?.path ?? '/';
+}
+
 export function areaByKey(key: AreaKey): Area {
   const area = areas.find((a) => a.key === key);
   if (!area) throw new Error(`unknown area ${key}`);

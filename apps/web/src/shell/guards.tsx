@@ -2,7 +2,7 @@ import { lazy, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { canOnSomeProgram, type Action } from '@lvping/domain/access/roles.ts';
 import { useSession } from '../session/session.tsx';
-import { areaByKey, mayEnter, type AreaKey } from './areas.ts';
+import { areaByKey, landingPath, mayEnter, type AreaKey } from './areas.ts';
 
 type FromState = { from?: { pathname: string; search?: string } } | null;
 
@@ -25,7 +25,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 export function GuestOnly({ children }: { children: ReactNode }) {
   const { user } = useSession();
   const to = useReturnPath();
-  if (user) return <Navigate to={to} replace />;
+  // Home is no destination of its own: a sign-in from there goes to the person's workspace.
+  if (user) return <Navigate to={to === '/' ? landingPath(user) : to} replace />;
   return <>{children}</>;
 }
 

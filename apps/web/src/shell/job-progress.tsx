@@ -51,7 +51,7 @@ export function JobProgress({ jobId, onDone, pollMs = 1000 }: { jobId: string; o
   const percent = job.status === 'succeeded' ? 100 : job.progress && job.progress.total > 0 ? Math.floor((job.progress.done / job.progress.total) * 100) : 0;
   const status = job.status === 'succeeded' ? 'success' : job.status === 'dead' ? 'exception' : 'active';
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="job-progress" data-status={job.status}>
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="job-progress" data-status={job.status} data-percent={percent}>
       <Progress percent={percent} status={status} />
       <Typography.Text type="secondary">
         {t(`job.${job.status}`)}

@@ -26,4 +26,5 @@ export const applicationStatusColor: Record<ApplicationStatus, string> = {
   awarded: 'green',
   not_awarded: 'default',
   withdrawn: 'default',
+  fed: 'gold',
 };

@@ -33,7 +33,8 @@ export default function UserMenu() {
     <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
       <Button type="text" className="lv-user" data-testid="user-menu">
         <Avatar size="small" icon={<UserOutlined />} className="lv-avatar" />
-        <span className="lv-user-name" data-testid="user-name">
+        {/* A name as the person wrote it: Chinese names are marked as such, not translated. */}
+        <span className="lv-user-name" data-testid="user-name" lang={/[\u3400-\u9fff]/.test(user.displayName) ? 'zh-CN' : undefined}>
           {user.displayName}
         </span>
       </Button>

@@ -14,20 +14,28 @@ export const FORM_PAGE_BUDGET_KIB = 400;
 
 export type PageBudget = {
   page: string;
-  /** A path the browser test opens (with a seeded program's slug etc. filled in by the test). */
+  /** Manifest keys (paths relative to apps/web) of the lazy chunks the route loads. */
   sources: string[];
+  /** The issue's target. */
   budgetKiB: number;
+  /**
+   * What the page may not grow past today (the last measured figure and ~3 %), asserted: the
+   * target is not met yet — React 19 + react-router alone are ~68 KiB and the antd the shell
+   * needs (ConfigProvider, App's message/modal/notification, Menu, Button, Layout) ~108 KiB.
+   */
+  ceilingKiB: number;
 };
 
-// sources: manifest keys (paths relative to apps/web) of the lazy chunks the route loads; the
-// catalog and the application form sit behind work-routes.tsx.
+// The catalog and the application form sit behind work-routes.tsx. Figures (brotli, manifest)
+// before → after issue 14's splitting: home 239 → 228, call page 384 → 269, 公示 376 → 324,
+// results 211 → 206, catalog 349 → 328, application form 508 → 514 (its own chunks grew meanwhile).
 export const pageBudgets: PageBudget[] = [
-  { page: 'home', sources: ['src/pages/home/home-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB },
-  { page: 'call page', sources: ['src/public/program-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB },
-  { page: '公示', sources: ['src/public/publicity-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB },
-  { page: 'results', sources: ['src/public/results-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB },
-  { page: 'catalog', sources: ['src/work-routes.tsx', 'src/catalog/public-catalog-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB },
-  { page: 'application form', sources: ['src/work-routes.tsx', 'src/applicant/application-page.tsx'], budgetKiB: FORM_PAGE_BUDGET_KIB },
+  { page: 'home', sources: ['src/pages/home/home-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB, ceilingKiB: 235 },
+  { page: 'call page', sources: ['src/public/program-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB, ceilingKiB: 280 },
+  { page: '公示', sources: ['src/public/publicity-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB, ceilingKiB: 335 },
+  { page: 'results', sources: ['src/public/results-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB, ceilingKiB: 215 },
+  { page: 'catalog', sources: ['src/work-routes.tsx', 'src/catalog/public-catalog-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB, ceilingKiB: 340 },
+  { page: 'application form', sources: ['src/work-routes.tsx', 'src/applicant/application-page.tsx'], budgetKiB: FORM_PAGE_BUDGET_KIB, ceilingKiB: 530 },
 ];
 
 type ManifestChunk = { file: string; imports?: string[]; isEntry?: boolean };
@@ -40,7 +48,7 @@ export function readManifest(dist = webDist): Manifest {
 }
 
 export type FileSize = { file: string; raw: number; br: number; gzip: number };
-export type PageJs = { page: string; budgetKiB: number; files: FileSize[]; raw: number; br: number; gzip: number };
+export type PageJs = { page: string; budgetKiB: number; ceilingKiB: number; files: FileSize[]; raw: number; br: number; gzip: number };
 
 const sizeOf = (path: string, fallback: number) => (existsSync(path) ? statSync(path).size : fallback);
 
@@ -66,13 +74,13 @@ export function measurePage(budget: PageBudget, manifest = readManifest(), dist 
     return { file, raw, br: sizeOf(join(dist, `${file}.br`), raw), gzip: sizeOf(join(dist, `${file}.gz`), raw) };
   });
   const sum = (k: 'raw' | 'br' | 'gzip') => files.reduce((n, f) => n + f[k], 0);
-  return { page: budget.page, budgetKiB: budget.budgetKiB, files, raw: sum('raw'), br: sum('br'), gzip: sum('gzip') };
+  return { page: budget.page, budgetKiB: budget.budgetKiB, ceilingKiB: budget.ceilingKiB, files, raw: sum('raw'), br: sum('br'), gzip: sum('gzip') };
 }
 
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-/** One line per page: files, raw, gzip, brotli against the budget. */
+/** One line per page: files, raw, gzip, brotli against the target and the ceiling. */
 export function formatPages(pages: PageJs[]): string {
-  const rows = pages.map((p) => `${p.page.padEnd(18)} ${String(p.files.length).padStart(3)} files  raw ${kib(p.raw).padStart(11)}  gzip ${kib(p.gzip).padStart(10)}  br ${kib(p.br).padStart(10)}  (budget ${p.budgetKiB} KiB)`);
+  const rows = pages.map((p) => `${p.page.padEnd(18)} ${String(p.files.length).padStart(3)} files  raw ${kib(p.raw).padStart(11)}  gzip ${kib(p.gzip).padStart(10)}  br ${kib(p.br).padStart(10)}  (target ${p.budgetKiB} KiB, ceiling ${p.ceilingKiB} KiB)`);
   return rows.join('\n');
 }

@@ -6,6 +6,8 @@ export const roles = [
   'platform_admin', 'organizer', 'review_institution', 'recommender', 'expert', 'committee', 'applicant',
   // 对接 (matchmaking), platform-wide: the catalog's organizer and the other side of the market.
   'catalog_organizer', 'investor', 'bank', 'buyer', 'service_provider',
+  // Platform-wide, given by a platform admin: an organization's staff who start programs (and organize those they start).
+  'program_creator',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -22,6 +24,7 @@ export const roleNames: Record<Role, { 'zh-CN': string; en: string }> = {
   bank: { 'zh-CN': '银行', en: 'Bank' },
   buyer: { 'zh-CN': '技术需求方/产业合作方', en: 'Buyer / industrial partner' },
   service_provider: { 'zh-CN': '知识产权服务机构', en: 'IP service provider' },
+  program_creator: { 'zh-CN': '活动创建者', en: 'Program creator' },
 };
 
 /** Roles that are granted on a program (optionally narrowed to one track). */
@@ -66,6 +69,7 @@ export const permissions: Record<Role, readonly Action[]> = {
   bank: ['match.participate'],
   buyer: ['match.participate'],
   service_provider: ['service.handle'],
+  program_creator: ['program.create'],
 };
 
 export type Grant = { role: Role; programId: string | null; trackId: string | null };

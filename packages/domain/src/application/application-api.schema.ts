@@ -10,6 +10,8 @@ import { organizationOwnerships } from '../recommendation/reach.ts';
 export const applicationStatuses = [
   'draft', 'submitted', 'returned', 'endorsed', 'declined', 'eligible', 'ineligible',
   'in_review', 'advanced', 'eliminated', 'candidate', 'awarded', 'not_awarded', 'withdrawn',
+  // 多级遴选: copied in from a program that feeds this one, until its applicant confirms (program-feeds.schema.ts).
+  'fed',
 ] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 
@@ -28,6 +30,7 @@ export const applicationStatusNames: Record<ApplicationStatus, { 'zh-CN': string
   awarded: { 'zh-CN': '获奖/入榜', en: 'Awarded' },
   not_awarded: { 'zh-CN': '未获奖', en: 'Not awarded' },
   withdrawn: { 'zh-CN': '已撤回', en: 'Withdrawn' },
+  fed: { 'zh-CN': '上级推荐待确认', en: 'Fed, awaiting confirmation' },
 };
 
 export const CreditCodeSchema = z
@@ -79,8 +82,10 @@ export const ApplicationDetailSchema = z.object({
   programId: z.string(),
   programSlug: z.string(),
   programName: z.string(),
+  programNameEn: z.string().optional(),
   trackId: z.string(),
   trackName: z.string(),
+  trackNameEn: z.string().optional(),
   organization: OrganizationSchema,
   status: z.enum(applicationStatuses),
   answers: z.record(z.string(), z.unknown()),

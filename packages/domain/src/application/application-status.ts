@@ -19,7 +19,8 @@ export type ApplicationEvent =
   | 'award' // published with a tier
   | 'not_award' // published without one
   | 'revoke_award' // a correction after publication takes its tier away
-  | 'withdraw';
+  | 'withdraw'
+  | 'confirm_feed'; // the applicant confirms an application fed from another program (then the unit's endorsement follows)
 
 const transitions: Record<ApplicationEvent, Partial<Record<ApplicationStatus, ApplicationStatus>>> = {
   submit: { draft: 'submitted', returned: 'submitted' },
@@ -41,8 +42,10 @@ const transitions: Record<ApplicationEvent, Partial<Record<ApplicationStatus, Ap
   award: { candidate: 'awarded', in_review: 'awarded', advanced: 'awarded', not_awarded: 'awarded' },
   not_award: { in_review: 'not_awarded', advanced: 'not_awarded', candidate: 'not_awarded' },
   revoke_award: { awarded: 'not_awarded' },
+  confirm_feed: { fed: 'submitted' },
+  // Declining a fed application is withdrawing it.
   withdraw: {
-    draft: 'withdrawn', submitted: 'withdrawn', returned: 'withdrawn', endorsed: 'withdrawn', declined: 'withdrawn',
+    fed: 'withdrawn', draft: 'withdrawn', submitted: 'withdrawn', returned: 'withdrawn', endorsed: 'withdrawn', declined: 'withdrawn',
     eligible: 'withdrawn', in_review: 'withdrawn', advanced: 'withdrawn', candidate: 'withdrawn',
   },
 };

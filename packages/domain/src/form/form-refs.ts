@@ -111,7 +111,10 @@ function checkField(f: Field, path: Array<string | number>, issues: TemplateIssu
       return;
     case 'group':
       for (const id of duplicates(f.fields.map((g) => g.id))) bad(`duplicate field id "${id}"`, ['fields']);
-      f.fields.forEach((g, i) => checkField(g, [...path, 'fields', i], issues));
+      f.fields.forEach((g, i) => {
+        checkField(g, [...path, 'fields', i], issues);
+        if ('prefill' in g && g.prefill) bad("prefill: only a section's own fields are filled in at creation, not a group's", ['fields', i, 'prefill']);
+      });
       return order(f.minItems, f.maxItems, 'minItems/maxItems');
     default:
       return;

@@ -28,6 +28,18 @@ export const ConditionSchema = z.union([
 ]);
 export type Condition = z.infer<typeof ConditionSchema>;
 
+/**
+ * What the platform already knows about the applicant's organization and copies into a new
+ * application's answer (once, at creation; the applicant may change it like any answer).
+ * Only fields directly in a section take one, not a group's.
+ */
+export const prefillSources = [
+  'organization.name', 'organization.creditCode', 'organization.regionCode', 'organization.address',
+  'organization.contactName', 'organization.contactPhone', 'organization.contactEmail',
+] as const;
+export type PrefillSource = (typeof prefillSources)[number];
+const TextPrefill = z.enum(prefillSources).exclude(['organization.regionCode']);
+
 const base = {
   id: Id,
   label: Label,
@@ -48,6 +60,7 @@ export const TextFieldSchema = z.strictObject({
   placeholder: z.string().max(500).optional(),
   placeholderEn: z.string().max(500).optional(),
   format: z.enum(['email', 'phone', 'url']).optional(),
+  prefill: TextPrefill.optional(),
 });
 
 export const NumberFieldSchema = z.strictObject({
@@ -132,6 +145,7 @@ export const RegionFieldSchema = z.strictObject({
   kind: z.literal('region'),
   /** GB/T 2260 level the answer must reach (a coarser region with nothing below it also counts). */
   level: z.enum(['province', 'city', 'county']),
+  prefill: z.literal('organization.regionCode').optional(),
 });
 
 export const IndustryFieldSchema = z.strictObject({
@@ -148,7 +162,7 @@ export const IndustryFieldSchema = z.strictObject({
 export const TrlFieldSchema = z.strictObject({ ...base, kind: z.literal('trl') });
 
 /** 统一社会信用代码. Answer: an 18-character string. */
-export const CreditCodeFieldSchema = z.strictObject({ ...base, kind: z.literal('creditCode') });
+export const CreditCodeFieldSchema = z.strictObject({ ...base, kind: z.literal('creditCode'), prefill: z.literal('organization.creditCode').optional() });
 
 /** An uploaded file as the answers hold it; the bytes live in file storage under `id`. */
 export const FileRefSchema = z.strictObject({

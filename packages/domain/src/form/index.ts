@@ -7,3 +7,4 @@ export { computeDerived, roundTo, rowAverage, type DerivedValues } from './compu
 export { compileFormValidator, validateAnswers, type FormValidator, type ValidateMode, type ValidateOptions, type ValidationResult } from './validate-answers.ts';
 export { formMessages } from './messages.ts';
 export { fileRefsIn, isFileRef } from './file-refs.ts';
+export { prefillAnswers, type PrefillOrganization } from './form-prefill.ts';

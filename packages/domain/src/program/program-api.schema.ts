@@ -21,6 +21,10 @@ export const ProgramDetailSchema = z.object({
   updatedAt: z.number(),
   /** What the asking user may do here (the UI hides what the server would refuse). */
   canConfigure: z.boolean(),
+  /** The statuses the program may move to next (program-status.ts): one step along its phases. */
+  nextStatuses: z.array(z.enum(programStatuses)),
+  /** The status the phases' dates suggest now; shown beside the real one, it moves nothing. */
+  calendarStatus: z.enum(programStatuses),
 });
 export type ProgramDetail = z.infer<typeof ProgramDetailSchema>;
 
@@ -32,6 +36,8 @@ export const CreateProgramRequestSchema = z.discriminatedUnion('from', [
   /** A copy of a built-in template, optionally for another year under another slug. */
   z.strictObject({ from: z.literal('template'), templateSlug: z.string().min(1).max(64), slug: z.string().min(2).max(64).optional(), name: z.string().min(1).max(500).optional() }),
   z.strictObject({ from: z.literal('text'), format: DefinitionFormatSchema, text: z.string().min(1).max(5_000_000) }),
+  /** A copy of an existing program (one the creator may read) under a new slug, as a draft. */
+  z.strictObject({ from: z.literal('copy'), programId: z.string().min(1).max(100), slug: z.string().min(2).max(64), name: z.string().trim().min(1).max(500).optional(), year: z.number().int().min(2000).max(2100).optional() }),
   /** From scratch: a minimal program to grow in the definition editor. */
   z.strictObject({ from: z.literal('blank'), slug: z.string().min(2).max(64), name: z.string().trim().min(1).max(500), year: z.number().int().min(2000).max(2100) }),
 ]);

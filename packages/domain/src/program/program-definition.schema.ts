@@ -7,6 +7,7 @@ import { eligibilityProblems } from './rule-fit.ts';
 import { RecommendationBlockSchema, recommendationProblems } from '../recommendation/recommendation-definition.schema.ts';
 import { ReviewBlockSchema, reviewProblems } from '../review/review-definition.schema.ts';
 import { DecisionBlockSchema, ProgramAwardSchema, decisionProblems, defaultDecisionBlock } from '../decision/decision-definition.schema.ts';
+import { ProgramFeedsSchema, feedProblems } from './program-feeds.schema.ts';
 
 // A program (评选活动 / 榜单 / 大赛) is configuration: this definition plus its form templates.
 // The engine runs any program that passes this schema; the seeds in templates/ are three.
@@ -132,6 +133,8 @@ export const ProgramDefinitionSchema = z
     review: ReviewBlockSchema.optional(),
     /** 决定、委员会审定、公示与证书 (decision-definition.schema.ts). */
     decision: DecisionBlockSchema.optional(),
+    /** 多级遴选: the programs that feed this one their chosen applications (program-feeds.schema.ts). */
+    feeds: ProgramFeedsSchema.optional(),
   })
   .superRefine((p, ctx) => {
     const dup = (items: { id: string }[], path: string) => {
@@ -186,6 +189,10 @@ export const ProgramDefinitionSchema = z
     }
     if (p.recommendation) {
       for (const r of recommendationProblems(p.recommendation, p.tracks, p.forms)) ctx.addIssue({ code: 'custom', path: ['recommendation', ...r.path], message: r.zh, params: { en: r.en } });
+    }
+    if (p.feeds?.length) {
+      const unitIds = new Set((p.recommendation?.units ?? []).map((u) => u.id));
+      for (const r of feedProblems(p.feeds, { slug: p.slug, tracks: p.tracks, forms: p.forms, unitIds })) ctx.addIssue({ code: 'custom', path: ['feeds', ...r.path], message: r.zh, params: { en: r.en } });
     }
   });
 export type ProgramDefinition = z.infer<typeof ProgramDefinitionSchema>;

@@ -18,6 +18,8 @@ const expected: Record<Role, Action[]> = {
   bank: ['application.create'],
   buyer: ['application.create'],
   service_provider: ['application.create'],
+  // Starts programs on the platform; on a program it is an applicant like everyone.
+  program_creator: ['application.create'],
 };
 
 const P = 'program-1';
@@ -63,7 +65,8 @@ test('platform-level actions need the platform admin', () => {
   for (const role of roles) {
     const gs = role === 'applicant' ? [] : [grantFor(role)];
     assert.equal(can(subject(gs), 'user.manage'), role === 'platform_admin', role);
-    assert.equal(can(subject(gs), 'program.create'), role === 'platform_admin', role);
+    // …except starting a program, which a platform admin may also hand to an organization's staff.
+    assert.equal(can(subject(gs), 'program.create'), role === 'platform_admin' || role === 'program_creator', role);
   }
 });
 
@@ -84,6 +87,7 @@ test('platform-wide roles act on the platform only; program roles never do', () 
     catalog_organizer: ['catalog.manage', 'meeting.manage', 'deal.read'],
     investor: ['match.participate'], bank: ['match.participate'], buyer: ['match.participate'],
     service_provider: ['service.handle'],
+    program_creator: ['program.create'],
   };
   for (const role of roles) {
     if (role === 'platform_admin' || role === 'applicant') continue;

@@ -16,6 +16,7 @@ import * as jobs from './20261208000100_jobs.ts';
 import * as rateLimits from './20261208000200_rate_limits.ts';
 import * as pendingRegistrations from './20261208000210_pending_registrations.ts';
 import * as unitsReach from './20261208000500_units_reach.ts';
+import * as programFeeds from './20261208000600_program_feeds.ts';
 import * as appLimit from './20261208000700_app_limit.ts';
 
 // Timestamped names sort into the order they run. Add new migrations here.
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   '20261208000200_rate_limits': rateLimits,
   '20261208000210_pending_registrations': pendingRegistrations,
   '20261208000500_units_reach': unitsReach,
+  '20261208000600_program_feeds': programFeeds,
   '20261208000700_app_limit': appLimit,
 };

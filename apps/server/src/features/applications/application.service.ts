@@ -1,5 +1,5 @@
 import {
-  AppError, callWindow, isEditable, isWithdrawable, nextStatus, submitRuleErrors, compileFormValidator, formatShanghai, formatShanghaiDeadline,
+  AppError, callWindow, isEditable, isWithdrawable, nextStatus, submitRuleErrors, compileFormValidator, formatShanghai, formatShanghaiDeadline, prefillAnswers,
   type ApplicationDetail, type ApplicationSummary, type FormTemplate, type FormValidator, type ProgramDefinition,
 } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
@@ -63,6 +63,7 @@ export async function applicationDetail(deps: Deps, actor: Actor, row: Applicati
   const own = isOwner(actor, row);
   return {
     id: row.id, number: row.number, programId: row.program_id, programSlug: def.slug, programName: def.name,
+    ...(def.nameEn ? { programNameEn: def.nameEn } : {}), ...(track?.nameEn ? { trackNameEn: track.nameEn } : {}),
     trackId: row.track_id, trackName: track?.name ?? row.track_id, organization: toOrganization(org!),
     status: statusOf(row), answers: JSON.parse(row.answers_json), revision: row.revision, form,
     createdAt: row.created_at, updatedAt: row.updated_at, submittedAt: row.submitted_at, deadline: deadlineOf(row, def),
@@ -106,6 +107,8 @@ export async function createApplication(
   // 推荐: the unit picked with the draft, or the one whose link the applicant came through.
   const unitId = await unitNamedOnCreate(deps.db, input.programId, track, input);
   const formVersion = (await latestFormVersions(deps.db, input.programId)).get(track.formId)!.version;
+  // What the platform knows about the organization goes into the fields the form maps it to.
+  const answers = prefillAnswers(await formOf(deps.db, { program_id: input.programId, form_id: track.formId, form_version: formVersion }), toOrganization(org));
   const id = newId();
   await deps.db.transaction().execute(async (trx) => {
     const seq = await takeApplicationNumber(trx, input.programId);
@@ -115,7 +118,7 @@ export async function createApplication(
     const row: ApplicationRow = {
       id, number: `${def.slug.toUpperCase()}-${String(seq).padStart(5, '0')}`, program_id: input.programId, track_id: track.id,
       organization_id: org.id, applicant_user_id: actor.userId, status: 'draft', form_id: track.formId, form_version: formVersion,
-      answers_json: '{}', revision: 0, search_text: searchTextOf({}, [org.name, org.credit_code]), region_code: org.region_code,
+      answers_json: JSON.stringify(answers), revision: 0, search_text: searchTextOf(answers, [org.name, org.credit_code]), region_code: org.region_code,
       deadline_override: null, created_at: now, updated_at: now, submitted_at: null, unit_id: unitId, slot: taken.maxSlot + 1,
     };
     await insertApplication(trx, row);

@@ -3,11 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   AssignmentIdParamsSchema, AssignmentViewSchema, DeclareAssignmentConflictRequestSchema, DeclareAssignmentConflictResultSchema, DeletePairRuleRequestSchema,
   EditAssignmentRequestSchema, MyAssignmentListSchema, PairExplanationSchema, PairParamsSchema, PairRuleRequestSchema, ProgramIdParamsSchema,
-  PublishAssignmentResultSchema, RoundQuerySchema, SolveAssignmentRequestSchema, SolveAssignmentResultSchema,
+  PublishAssignmentResultSchema, RoundQuerySchema, SolveAssignmentRequestSchema, JobStartedSchema,
 } from '@lvping/domain';
 import type { Deps } from '../../context.ts';
 import { requireActor } from '../../http/session.hooks.ts';
-import { editAssignment, explainPair, getAssignment, publishAssignment, removePairRule, setPairRule, solveProgramAssignment } from './assignment.service.ts';
+import { editAssignment, explainPair, getAssignment, publishAssignment, removePairRule, setPairRule } from './assignment.service.ts';
+import { startAssignmentSolve } from './assignment-solve.job.ts';
 import { declareAssignmentConflict, listMyAssignments } from './expert-assignment.service.ts';
 
 /** 评审分配: the organizer solves, edits and publishes; the expert sees and declares 回避. */
@@ -19,8 +20,8 @@ export function assignmentRoutes(app: FastifyInstance, deps: Deps): void {
   r.get(base, { schema: { tags, summary: 'The assignment with its quality report, the last solve and the pair rules', params: ProgramIdParamsSchema, querystring: RoundQuerySchema, response: { 200: AssignmentViewSchema } } }, async (req) =>
     getAssignment(deps, requireActor(req), req.params.programId, req.query.round));
 
-  r.post(`${base}/solve`, { schema: { tags, summary: 'Solve exactly (certified optimum) and replace the drafts', params: ProgramIdParamsSchema, querystring: RoundQuerySchema, body: SolveAssignmentRequestSchema, response: { 200: SolveAssignmentResultSchema } } }, async (req) =>
-    solveProgramAssignment(deps, requireActor(req), req.params.programId, req.query.round, req.body, req.id));
+  r.post(`${base}/solve`, { schema: { tags, summary: 'Solve exactly (certified optimum) and replace the drafts, in the background: 202 with the job (one per program and round); its result is { feasible, view | message, shortfalls }', params: ProgramIdParamsSchema, querystring: RoundQuerySchema, body: SolveAssignmentRequestSchema, response: { 202: JobStartedSchema } } }, async (req, reply) =>
+    reply.code(202).send(await startAssignmentSolve(deps, requireActor(req), req.params.programId, req.query.round, req.body, req.id)));
 
   r.post(`${base}/edit`, { schema: { tags, summary: 'Add, remove or swap a reviewer by hand (回避 and capacity enforced)', params: ProgramIdParamsSchema, querystring: RoundQuerySchema, body: EditAssignmentRequestSchema, response: { 200: AssignmentViewSchema } } }, async (req) =>
     editAssignment(deps, requireActor(req), req.params.programId, req.query.round, req.body, req.id));

@@ -22,7 +22,7 @@ import {
 // The organizer's side of review assignment: solve (exact, certified), look at it with its
 // quality report, edit by hand with 回避 still enforced, pin/ban/override pairs, publish.
 
-async function authorizeAssign(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined): Promise<ProgramRef & { round: RoundRef; tracks: Set<string> | null }> {
+export async function authorizeAssign(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined): Promise<ProgramRef & { round: RoundRef; tracks: Set<string> | null }> {
   if (!actor) throw new AppError('UNAUTHENTICATED');
   const ref = await loadProgram(deps.db, programId);
   const round = resolveRound(ref.def, roundId);
@@ -89,12 +89,17 @@ function shortfallView(p: AssignmentProblem, s: Shortfall) {
   return { kind: s.kind, detail };
 }
 
+/** Where a solve is, for its job's progress bar (building the instance, solving, writing the drafts). */
+export type SolvePhase = 'building' | 'solving' | 'writing';
+
 /**
  * Solves the program's assignment exactly and replaces the drafts with it. Published
  * assignments stay (the solver must keep them), pins are kept, blocked pairs never assigned.
+ * Runs in the job `assignment.solve` (assignment-solve.job.ts), never inside a request.
  */
-export async function solveProgramAssignment(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined, input: z.infer<typeof SolveAssignmentRequestSchema>, requestId: string | null = null) {
+export async function solveProgramAssignment(deps: Deps, actor: Actor | null, programId: string, roundId: string | undefined, input: z.infer<typeof SolveAssignmentRequestSchema>, requestId: string | null = null, onPhase: (phase: SolvePhase) => Promise<void> = async () => {}) {
   const ref = await authorizeAssign(deps, actor, programId, roundId);
+  await onPhase('building');
   const p = await loadAssignmentProblem(deps.db, programId, ref.def, ref.round, ref.tracks);
   const existing = (await listAssignments(deps.db, programId, ref.round.id)).filter((x) => p.appIndex.has(x.application_id));
   const A = p.apps.length;
@@ -123,10 +128,12 @@ export async function solveProgramAssignment(deps: Deps, actor: Actor | null, pr
     applications: A, experts: E, reviews: p.round.reviewsPerApplication, capacity: p.capacity, loadCost: input.loadCost, affinity: p.affinity.sparse(),
     conflicts, pins, strong: input.requireStrong ? { threshold: p.review.strongAffinity } : undefined, seed: input.seed,
   });
+  await onPhase('solving');
   const r = solveAssignment(n);
   if (!r.feasible) return { feasible: false as const, message: r.message, shortfalls: r.shortfalls.map((s) => shortfallView(p, s)) };
   const check = checkCertificate(n, r);
   const seconds = (performance.now() - t0) / 1000;
+  await onPhase('writing');
   const now = deps.now();
   const rows: AssignmentRow[] = [];
   // Published pairs stay as they are; a declined pair is never offered again (its expert declared a conflict).

@@ -38,6 +38,9 @@ const channelNames = (def: ProgramDefinition): Map<string, string> => {
   return new Map(channels.map((c) => [c.id, c.name]));
 };
 
+/** The slice of applications whose recommending unit belongs to no channel of the program. */
+export const UNIT_WITHOUT_CHANNEL = '推荐单位未归入推荐渠道';
+
 async function unitAndChannelRows(deps: Deps, programId: string, def: ProgramDefinition, trackIds: string[] | null) {
   const entryOf = new Map(def.tracks.map((t) => [t.id, t.entry]));
   const entryLabel = { direct: '直接申报', recommendation: '推荐申报' } as const;
@@ -65,9 +68,10 @@ async function unitAndChannelRows(deps: Deps, programId: string, def: ProgramDef
     }
     const unit = units.get(r.unit_id);
     byUnit.push({ key: r.unit_id, label: unit?.name ?? r.unit_id, status: r.status, n });
-    // A unit in several channels counts its applications in each of them.
+    // A unit in several channels counts its applications in each of them; one in none (imported
+    // without a channel) under 'unassigned', named for what it is: the unit has no channel.
     const channels = unit?.channels.length ? unit.channels : ['unassigned'];
-    for (const c of channels) byChannel.push({ key: c, label: names.get(c) ?? (c === 'unassigned' ? '未分渠道' : c), status: r.status, n });
+    for (const c of channels) byChannel.push({ key: c, label: names.get(c) ?? (c === 'unassigned' ? UNIT_WITHOUT_CHANNEL : c), status: r.status, n });
   }
   return { byUnit: tally(byUnit), byChannel: tally(byChannel) };
 }

@@ -3,6 +3,7 @@ import { shanghaiDate } from './answer-format.ts';
 import { renderSection, seal } from './pdf-fields.ts';
 import type { Mode, RenderContext } from './pdf-grid.ts';
 import { PdfLayout, SIZE } from './pdf-layout.ts';
+import { balancedLines } from './title-lines.ts';
 
 // The printable 申报书: a cover page, then the form's sections as the bordered tables of a
 // Chinese government application form, with "第 N 页 共 M 页" on every page. The same layout
@@ -43,7 +44,9 @@ function cover(layout: PdfLayout, programName: string, number: string, lines: Co
   layout.body(SIZE.body + 1);
   doc.text(`申报编号：${number || '＿＿＿＿＿＿＿＿'}`, layout.left, 40, { width: layout.width, align: 'right' });
   doc.y = 190;
-  layout.line(programName, { size: 22, bold: true, align: 'center' });
+  // Balanced lines, each drawn on its own: a long name never leaves one character alone at the end.
+  layout.body(22, true);
+  for (const text of balancedLines(programName, layout.width - 1, (t) => doc.widthOfString(t))) layout.line(text, { size: 22, bold: true, align: 'center' });
   layout.space(26);
   layout.line('申报书', { size: 40, bold: true, align: 'center', spacing: 18 });
   const labelW = 128;

@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApplicationIdParamsSchema, ApplicationQuerySchema } from '@lvping/domain';
+import { ApplicationExportRequestSchema, ApplicationIdParamsSchema, JobStartedSchema } from '@lvping/domain';
 import type { Deps } from '../../context.ts';
 import { requireActor } from '../../http/session.hooks.ts';
 import { contentDisposition } from '../../http/download.ts';
-import { applicationPdf, blankForm, exportApplicationsXlsx } from './document.service.ts';
+import { applicationPdf, blankForm } from './document.service.ts';
+import { startApplicationsExport, XLSX } from './applications-export.job.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const BlankParams = z.strictObject({ programId: z.string().min(1).max(100), trackId: z.string().min(1).max(100), format: z.enum(['pdf', 'xlsx']) });
-const ExportQuery = ApplicationQuerySchema.omit({ page: true, pageSize: true });
 
 export function documentRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -25,8 +24,6 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
     return reply.header('content-type', req.params.format === 'pdf' ? 'application/pdf' : XLSX).header('content-disposition', contentDisposition(filename)).send(body);
   });
 
-  r.get('/api/programs/:programId/applications/export.xlsx', { schema: { tags, summary: 'All matching applications as Excel, a sheet per track (streamed)', params: z.strictObject({ programId: z.string().min(1).max(100) }), querystring: ExportQuery } }, async (req, reply) => {
-    const { filename, stream } = await exportApplicationsXlsx(deps, requireActor(req), req.params.programId, req.query);
-    return reply.header('content-type', XLSX).header('content-disposition', contentDisposition(filename)).send(stream);
-  });
+  r.post('/api/programs/:programId/applications/exports', { schema: { tags, summary: 'Export the matching applications as Excel (a sheet per track) in the background: 202 with the job; follow GET /api/jobs/:jobId, then GET /api/jobs/:jobId/download', params: z.strictObject({ programId: z.string().min(1).max(100) }), body: ApplicationExportRequestSchema, response: { 202: JobStartedSchema } } }, async (req, reply) =>
+    reply.code(202).send(await startApplicationsExport(deps, requireActor(req), req.params.programId, req.body)));
 }

@@ -7,6 +7,9 @@ import { pruneSucceededJobs } from './job.repository.ts';
 import { pruneJobFiles } from './job-files.ts';
 import type { JobKind, RecurringJob } from './job-queue.ts';
 import { mailJob } from './mail-job.ts';
+import { applicationsExportJob } from '../documents/applications-export.job.ts';
+import { certificateZipJob } from '../publication/certificate-zip.job.ts';
+import { assignmentSolveJob } from '../assignment/assignment-solve.job.ts';
 
 // Every kind of job and every recurring job, in one place. To add a kind: write its handler
 // `(deps, payload, ctx) => result` next to the feature, add it here, and enqueue it with
@@ -14,6 +17,10 @@ import { mailJob } from './mail-job.ts';
 
 export const jobKinds: Record<string, JobKind> = {
   mail: mailJob,
+  // Files for their owner: DATA_DIR/exports/<jobId>.<ext>, downloaded at GET /api/jobs/:jobId/download.
+  'export.applications': applicationsExportJob,
+  'export.certificates': certificateZipJob,
+  'assignment.solve': assignmentSolveJob,
 };
 
 /**

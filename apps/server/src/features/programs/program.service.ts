@@ -1,13 +1,13 @@
-import { AppError, callWindow, can, definitionToText, isPlatformAdmin, parseDefinitionText, rescheduleProgram, starterDefinition, type FormTemplate,
+import { AppError, calendarStatus, callWindow, can, definitionToText, isPlatformAdmin, nextProgramStatuses, parseDefinitionText, rescheduleProgram, starterDefinition, type FormTemplate,
   type ProgramDefinition, type ProgramDetail, type ProgramSummary, type CreateProgramRequest, type DefinitionFormat } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { anchorAfter } from '../audit/audit-anchor.service.ts';
 import { authorize } from '../access/access.service.ts';
 import { insertGrant } from '../access/grant.repository.ts';
 import { findTemplate, readProgramTemplates } from './program-templates.ts';
+import { moveProgramStatus } from './program-status.service.ts';
 import {
   findProgramById, findProgramBySlug, insertFormVersion, insertProgram, latestFormVersions, listAllPrograms, listPublicPrograms,
   updateProgram, updateProgramIfUnchanged, type ProgramRow,
@@ -30,13 +30,15 @@ export function toSummary(row: ProgramRow): ProgramSummary {
   };
 }
 
-function toDetail(row: ProgramRow, actor: Actor | null, formVersions: Record<string, number>): ProgramDetail {
+function toDetail(row: ProgramRow, actor: Actor | null, formVersions: Record<string, number>, now: number): ProgramDetail {
   const definition = programDefinition(row);
   const { opensAt, closesAt } = callWindow(definition);
+  const status = row.status as ProgramDetail['status'];
   return {
-    id: row.id, slug: row.slug, status: row.status as ProgramDetail['status'], definition, formVersions,
+    id: row.id, slug: row.slug, status, definition, formVersions,
     callOpensAt: opensAt, callClosesAt: closesAt, updatedAt: row.updated_at,
     canConfigure: can(actor, 'program.configure', { programId: row.id }),
+    nextStatuses: nextProgramStatuses(definition, status), calendarStatus: calendarStatus(definition, now),
   };
 }
 
@@ -57,7 +59,7 @@ export async function getProgram(deps: Deps, actor: Actor | null, ref: { id: str
   if (!row || !row.definition_json) throw new AppError('NOT_FOUND');
   if (row.status === 'draft' && !can(actor, 'program.configure', { programId: row.id })) throw new AppError('NOT_FOUND');
   const versions = Object.fromEntries([...(await latestFormVersions(deps.db, row.id))].map(([formId, v]) => [formId, v.version]));
-  return toDetail(row, actor, versions);
+  return toDetail(row, actor, versions, deps.now());
 }
 
 export function listTemplates(actor: Actor | null) {
@@ -124,6 +126,15 @@ export async function createProgram(deps: Deps, actor: Actor | null, req: Create
     def = parseOrThrow('json', JSON.stringify(def)); // a new slug or name must still be valid
   } else if (req.from === 'blank') {
     def = parseOrThrow('json', JSON.stringify(starterDefinition(req)));
+  } else if (req.from === 'copy') {
+    // A copy of any program the creator may read (a published call, or a draft it configures).
+    const source = await getProgram(deps, actor, { id: req.programId }).catch((e: unknown) => {
+      if (e instanceof AppError && e.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', { fields: [{ path: 'programId', message: { 'zh-CN': '没有这个活动', en: 'No such program' } }] });
+      throw e;
+    });
+    // The copy's forms start again at version 1 (storeFormVersions below); its feeds, if any, stay: they name their source by slug.
+    const copied = { ...source.definition, slug: req.slug, name: req.name ?? source.definition.name, year: req.year ?? source.definition.year };
+    def = parseOrThrow('json', JSON.stringify(copied));
   } else {
     def = parseOrThrow(req.format, req.text);
   }
@@ -167,15 +178,10 @@ export async function updateDefinition(
   return getProgram(deps, actor, { id: programId });
 }
 
+/** Moves the program's status one step (program-status.service.ts holds the one mover). */
 export async function setProgramStatus(deps: Deps, actor: Actor | null, programId: string, status: ProgramSummary['status'], requestId: string | null = null): Promise<ProgramDetail> {
   const row = await configurable(deps, actor, programId);
-  if (row.status !== status) {
-    await anchorAfter(deps, `program.set_status ${programId}`, deps.db.transaction().execute(async (trx) => {
-      const now = Math.max(deps.now(), row.updated_at + 1);
-      if (!(await updateProgramIfUnchanged(trx, programId, row.updated_at, { status, updated_at: now }))) throw new AppError('STALE_REVISION');
-      await appendAudit(trx, { actorId: actor!.userId, action: 'program.set_status', entity: 'program', entityId: programId, before: { status: row.status }, after: { status }, requestId }, now);
-    }));
-  }
+  await moveProgramStatus(deps, actor!, row, status, requestId);
   return getProgram(deps, actor, { id: programId });
 }
 

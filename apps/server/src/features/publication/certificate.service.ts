@@ -1,7 +1,7 @@
 import { once } from 'node:events';
-import type { PassThrough } from 'node:stream';
+import type { Writable } from 'node:stream';
 import yazl from 'yazl';
-import { AppError } from '@lvping/domain';
+import { AppError, type ProgramDefinition } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
 import { authorize } from '../access/access.service.ts';
 import { renderCertificatePdf } from './certificate-pdf.ts';
@@ -11,8 +11,7 @@ import { certificatesOfApplication, findCertificate, validCertificatesOf, type C
 import { ownApplication } from './results.service.ts';
 
 // Certificates as files: the applicant's own, one for the organizer, and all of a program's
-// as a ZIP that streams while the PDFs are rendered (the count goes ahead in a header so the
-// browser can show progress).
+// as a ZIP, written by the job `export.certificates` (certificate-zip.job.ts) with its progress.
 
 async function pdfOf(deps: Deps, c: CertificateRow) {
   const { def } = await loadProgramDef(deps, c.program_id);
@@ -33,26 +32,35 @@ export async function programCertificatePdf(deps: Deps, actor: Actor | null, pro
   return pdfOf(deps, c);
 }
 
-/** Unsent bytes allowed to wait for a slow client before rendering pauses. */
-const BACKLOG = 4 * 1024 * 1024;
-
-export async function certificatesZip(deps: Deps, actor: Actor | null, programId: string) {
+/** Certificates a program may put in its ZIP now (checked as the actor); the job renders them. */
+export async function certificatesToZip(deps: Deps, actor: Actor | null, programId: string) {
   authorize(actor, 'program.publish', { programId });
   const { def } = await loadProgramDef(deps, programId);
-  const certs = await validCertificatesOf(deps.db, programId);
+  return { def, certs: await validCertificatesOf(deps.db, programId), filename: `${def.name}-证书.zip` };
+}
+
+/**
+ * Writes the ZIP to `out` while the PDFs render, one at a time (memory stays at one PDF plus
+ * what the file has not taken yet); `onFile` gets the count of files done.
+ */
+export async function writeCertificatesZip(deps: Deps, def: ProgramDefinition, certs: CertificateRow[], out: NodeJS.WritableStream, onFile: (done: number) => void): Promise<number> {
   const zip = new yazl.ZipFile();
-  const out = zip.outputStream as PassThrough;
-  void (async () => {
-    for (const c of certs) {
-      const pdf = await renderCertificatePdf(certificatePdfInput(deps, def, c));
-      // PDFs are compressed already: stored, and the sizes sit in each local header (what the browser's counter walks).
-      zip.addBuffer(pdf, certificateFileName(c), { compress: false, mtime: new Date(c.issued_at) });
-      if (out.writableLength > BACKLOG) await once(out, 'drain');
-    }
-    zip.end();
-  })().catch((err) => {
-    deps.log.error({ err, programId }, 'certificate zip failed');
-    out.destroy(err as Error);
+  const piped = new Promise<void>((resolve, reject) => {
+    zip.outputStream.on('error', reject);
+    (out as Writable).on('error', reject);
+    zip.outputStream.on('end', resolve);
   });
-  return { filename: `${def.name}-证书.zip`, count: certs.length, stream: out };
+  zip.outputStream.pipe(out, { end: false });
+  let done = 0;
+  for (const c of certs) {
+    const pdf = await renderCertificatePdf(certificatePdfInput(deps, def, c));
+    // PDFs are compressed already: stored as they are.
+    zip.addBuffer(pdf, certificateFileName(c), { compress: false, mtime: new Date(c.issued_at) });
+    onFile(++done);
+    const w = out as Writable;
+    if (w.writableNeedDrain) await once(w, 'drain');
+  }
+  zip.end();
+  await piped;
+  return done;
 }

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  ApplicationIdParamsSchema, CERTIFICATE_COUNT_HEADER, CertificateVerificationSchema, CorrectionRequestSchema, CorrectionResultSchema, MyResultSchema, ProgramSerialParamsSchema,
+  ApplicationIdParamsSchema, CertificateVerificationSchema, JobStartedSchema, CorrectionRequestSchema, CorrectionResultSchema, MyResultSchema, ProgramSerialParamsSchema,
   PublicationOverviewSchema, PublicationProgramParamsSchema, PublicResultsSchema, PublishResultSchema, ResultsSlugParamsSchema, ResultsStatusSchema, ResultsTrackParamsSchema, VerifyQuerySchema,
 } from '@lvping/domain';
 import type { Deps } from '../../context.ts';
 import { contentDisposition } from '../../http/download.ts';
 import { requireActor } from '../../http/session.hooks.ts';
-import { certificatesZip, myCertificatePdf, programCertificatePdf } from './certificate.service.ts';
+import { myCertificatePdf, programCertificatePdf } from './certificate.service.ts';
+import { startCertificatesZip } from './certificate-zip.job.ts';
 import { correctDecision } from './correction.service.ts';
 import { publicationOverview } from './overview.service.ts';
 import { publishResults } from './publish.service.ts';
@@ -61,9 +62,6 @@ export function publicationRoutes(app: FastifyInstance, deps: Deps): void {
     const { filename, pdf } = await programCertificatePdf(deps, requireActor(req), req.params.programId, req.params.serial);
     return reply.header('content-type', 'application/pdf').header('content-disposition', contentDisposition(filename)).send(pdf);
   });
-  r.get(`${org}/certificates.zip`, { schema: { tags, summary: `Every valid certificate as a ZIP, streamed; ${CERTIFICATE_COUNT_HEADER} says how many`, params: PublicationProgramParamsSchema } }, async (req, reply) => {
-    const { filename, count, stream } = await certificatesZip(deps, requireActor(req), req.params.programId);
-    return reply.header('content-type', 'application/zip').header('content-disposition', contentDisposition(filename)).header(CERTIFICATE_COUNT_HEADER, String(count))
-      .header('access-control-expose-headers', CERTIFICATE_COUNT_HEADER).send(stream);
-  });
+  r.post(`${org}/certificates/exports`, { schema: { tags, summary: 'Every valid certificate as one ZIP, made in the background: 202 with the job (progress = certificates done / total); then GET /api/jobs/:jobId/download', params: PublicationProgramParamsSchema, response: { 202: JobStartedSchema } } }, async (req, reply) =>
+    reply.code(202).send(await startCertificatesZip(deps, requireActor(req), req.params.programId)));
 }

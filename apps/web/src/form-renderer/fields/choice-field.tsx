@@ -2,7 +2,8 @@ import { Checkbox, Input, Radio, Select, Space } from 'antd';
 import type { Field } from '@lvping/domain/form/form-template.schema.ts';
 import { OTHER_VALUE } from '@lvping/domain/form/form-refs.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { loc } from '../answers.ts';
+import { Fragment } from 'react';
+import { textIn } from '../../i18n/text-in.tsx';
 import type { FieldProps } from '../context.ts';
 import { ReadValue } from '../read-value.tsx';
 
@@ -24,15 +25,15 @@ export function ChoiceFieldInput({ field, path, value, onChange, readOnly, inval
   const items = picked(value);
   const other = items.find(isOther);
   const keys = items.map((v) => (isOther(v) ? OTHER_VALUE : String(v)));
-  const otherLabel = loc(lang, field.otherLabel, field.otherLabelEn);
+  const otherLabel = textIn(lang, field.otherLabel, field.otherLabelEn);
   const options = [
-    ...field.options.map((o) => ({ value: o.value, label: loc(lang, o.label, o.labelEn) })),
-    ...(field.allowOther ? [{ value: OTHER_VALUE, label: otherLabel }] : []),
+    ...field.options.map((o) => ({ value: o.value, label: textIn(lang, o.label, o.labelEn), text: lang === 'en' && o.labelEn ? o.labelEn : o.label })),
+    ...(field.allowOther ? [{ value: OTHER_VALUE, label: otherLabel, text: lang === 'en' ? field.otherLabelEn : field.otherLabel }] : []),
   ];
 
   if (readOnly) {
-    const labels = items.map((v) => (isOther(v) ? `${otherLabel}：${v.other}` : (options.find((o) => o.value === v)?.label ?? String(v))));
-    return <ReadValue testId={`field-${path}`}>{labels.join('；')}</ReadValue>;
+    const labels = items.map((v) => (isOther(v) ? <>{otherLabel}：{v.other}</> : (options.find((o) => o.value === v)?.label ?? String(v))));
+    return <ReadValue testId={`field-${path}`}>{labels.map((l, i) => <Fragment key={i}>{i > 0 && '；'}{l}</Fragment>)}</ReadValue>;
   }
 
   /** From the chosen keys back to the answer, keeping the 其他 text already typed. */
@@ -52,7 +53,7 @@ export function ChoiceFieldInput({ field, path, value, onChange, readOnly, inval
         mode={field.multiple ? 'multiple' : undefined}
         value={field.multiple ? keys : keys[0]}
         options={options}
-        showSearch={{ optionFilterProp: 'label' }}
+        showSearch={{ optionFilterProp: 'text' }}
         allowClear
         placeholder={t('fr.select')}
         status={invalid ? 'error' : undefined}

@@ -1,7 +1,7 @@
 import { Checkbox } from 'antd';
 import type { Field } from '@lvping/domain/form/form-template.schema.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { loc } from '../answers.ts';
+import { textIn } from '../../i18n/text-in.tsx';
 import type { FieldProps } from '../context.ts';
 
 type DeclarationField = Extract<Field, { kind: 'declaration' }>;
@@ -11,14 +11,14 @@ export function DeclarationFieldInput({ field, path, value, onChange, readOnly }
   const { lang } = useI18n();
   return (
     <div className="lv-declaration">
-      <div className="lv-declaration-text lv-pre">{loc(lang, field.text, field.textEn)}</div>
+      <div className="lv-declaration-text lv-pre">{textIn(lang, field.text, field.textEn)}</div>
       <Checkbox
         checked={value === true}
         disabled={readOnly}
         onChange={(e) => onChange(e.target.checked ? true : undefined)}
         data-testid={`field-${path}`}
       >
-        {loc(lang, field.checkboxLabel, field.checkboxLabelEn)}
+        {textIn(lang, field.checkboxLabel, field.checkboxLabelEn)}
       </Checkbox>
     </div>
   );

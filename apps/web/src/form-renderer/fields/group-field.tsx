@@ -3,7 +3,7 @@ import { Button, Card, Empty, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Field, GroupField } from '@lvping/domain/form/form-template.schema.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { loc } from '../answers.ts';
+import { plainTextIn } from '../../i18n/text-in.tsx';
 import type { FieldProps } from '../context.ts';
 
 type Item = Record<string, unknown>;
@@ -19,7 +19,8 @@ export function GroupFieldInput({
 }: FieldProps<GroupField> & { renderInner: (inner: Field, itemPath: string, index: number) => ReactNode }) {
   const { lang, t } = useI18n();
   const items: Item[] = Array.isArray(value) ? (value as Item[]) : [];
-  const itemLabel = field.itemLabel ?? loc(lang, field.label, field.labelEn);
+  // A plain string (it goes into the button's text); an item label without English falls back to the field's English label.
+  const itemLabel = field.itemLabel ? plainTextIn(lang, field.itemLabel, field.itemLabelEn ?? field.labelEn) : plainTextIn(lang, field.label, field.labelEn);
   const atMax = field.maxItems !== undefined && items.length >= field.maxItems;
 
   const add = () => onChange([...items, {}]);

@@ -1,5 +1,7 @@
 import { InputNumber, Space } from 'antd';
 import type { Field } from '@lvping/domain/form/form-template.schema.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { textIn } from '../../i18n/text-in.tsx';
 import type { FieldProps } from '../context.ts';
 import { ReadValue } from '../read-value.tsx';
 
@@ -10,11 +12,13 @@ type NumberField = Extract<Field, { kind: 'number' }>;
  * what was typed, while the validation message says what is wrong and keeps the typed value.
  */
 export function NumberFieldInput({ field, path, value, onChange, readOnly, invalid }: FieldProps<NumberField>) {
+  const { lang } = useI18n();
   const n = typeof value === 'number' ? value : null;
+  const unit = textIn(lang, field.unit, field.unitEn);
   if (readOnly) {
     return (
       <ReadValue testId={`field-${path}`} empty={n === null}>
-        {n} {field.unit}
+        {n} {unit}
       </ReadValue>
     );
   }
@@ -32,7 +36,7 @@ export function NumberFieldInput({ field, path, value, onChange, readOnly, inval
   return (
     <Space.Compact>
       {input}
-      <Space.Addon>{field.unit}</Space.Addon>
+      <Space.Addon>{unit}</Space.Addon>
     </Space.Compact>
   );
 }

@@ -21,6 +21,7 @@ function Counter({ count, max, path }: { count: number; max?: number; path: stri
 }
 
 export function TextFieldInput({ field, path, value, onChange, readOnly, invalid }: FieldProps<TextField>) {
+  const { lang } = useI18n();
   const text = typeof value === 'string' ? value : '';
   if (readOnly) return <ReadValue testId={`field-${path}`}>{text && <span className="lv-pre">{text}</span>}</ReadValue>;
 
@@ -32,7 +33,7 @@ export function TextFieldInput({ field, path, value, onChange, readOnly, invalid
   };
   const common = {
     value: text,
-    placeholder: field.placeholder,
+    placeholder: lang === 'en' && field.placeholderEn ? field.placeholderEn : field.placeholder,
     status: invalid ? ('error' as const) : undefined,
     count,
     'data-testid': `field-${path}`,

@@ -4,6 +4,7 @@ import { rowAverage, roundTo } from '@lvping/domain/form/compute.ts';
 import type { Field } from '@lvping/domain/form/form-template.schema.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { errorsAt, getAt, loc, pickLocalized, setAt } from '../answers.ts';
+import { textIn } from '../../i18n/text-in.tsx';
 import { useRenderer, type FieldProps } from '../context.ts';
 
 type YearTable = Extract<Field, { kind: 'yearTable' }>;
@@ -20,7 +21,7 @@ export function YearTableFieldInput({ field, path, value, onChange, readOnly }: 
   const { lang, t } = useI18n();
   const { derived, errors } = useRenderer();
   const table = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const yearLabel = (y: number) => field.yearLabels?.[String(y)] ?? t('fr.yearColumn', { year: y });
+  const yearLabel = (y: number) => (lang === 'en' ? field.yearLabelsEn?.[String(y)] : undefined) ?? field.yearLabels?.[String(y)] ?? t('fr.yearColumn', { year: y });
   const cellErrors = errorsAt(errors, path, true).filter((e) => e.path !== path);
 
   const setCell = (row: Row, year: number, v: unknown) => onChange(setAt(table, `${row.id}.${year}`, v));
@@ -30,7 +31,7 @@ export function YearTableFieldInput({ field, path, value, onChange, readOnly }: 
     const v = getAt(table, `${row.id}.${year}`);
     const bad = cellErrors.some((e) => e.path === cellPath);
     if (row.type === 'choice') {
-      const options = (row.options ?? []).map((o) => ({ value: o.value, label: loc(lang, o.label, o.labelEn) }));
+      const options = (row.options ?? []).map((o) => ({ value: o.value, label: textIn(lang, o.label, o.labelEn) }));
       if (readOnly) return options.find((o) => o.value === v)?.label ?? '';
       return (
         <Select
@@ -73,18 +74,19 @@ export function YearTableFieldInput({ field, path, value, onChange, readOnly }: 
       fixed: 'left',
       width: LABEL_WIDTH,
       render: (_, row) => {
-        const label = loc(lang, row.label, row.labelEn);
+        const label = textIn(lang, row.label, row.labelEn);
         // Many labels already say their unit: 专利申请量（项）.
+        const unit = row.unit && !row.label.includes(row.unit) ? textIn(lang, row.unit, row.unitEn) : null;
         return (
           <span>
             {label}
-            {row.unit && !label.includes(row.unit) && <Typography.Text type="secondary">（{row.unit}）</Typography.Text>}
+            {unit && <Typography.Text type="secondary">{lang === 'en' ? <> ({unit})</> : <>（{unit}）</>}</Typography.Text>}
           </span>
         );
       },
     },
     ...field.years.map((year) => ({ key: String(year), title: yearLabel(year), width: CELL_WIDTH, render: (_: unknown, row: Row) => cell(row, year) })),
-    ...(field.average ? [{ key: 'avg', title: field.averageLabel, width: AVG_WIDTH, className: 'lv-avg-col', render: (_: unknown, row: Row) => average(row) }] : []),
+    ...(field.average ? [{ key: 'avg', title: textIn(lang, field.averageLabel, field.averageLabelEn), width: AVG_WIDTH, className: 'lv-avg-col', render: (_: unknown, row: Row) => average(row) }] : []),
   ];
   const width = LABEL_WIDTH + CELL_WIDTH * field.years.length + (field.average ? AVG_WIDTH : 0);
 

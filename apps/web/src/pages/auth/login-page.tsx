@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { App, Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { LoginRequestSchema } from '@lvping/domain/auth/auth.schema.ts';
@@ -8,6 +8,7 @@ import { useSession } from '../../session/session.tsx';
 import { parseForm, zodRule } from '../../forms/zod-form.ts';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
 import { AuthCard, FormAlert } from './auth-card.tsx';
+import { SignInReasonNote } from './sign-in-reason.tsx';
 
 const fieldNames = ['email', 'password'] as const;
 
@@ -19,6 +20,8 @@ export default function LoginPage() {
   const errors = useFormErrors(form, fieldNames);
   const [submitting, setSubmitting] = useState(false);
   const shape = LoginRequestSchema.shape;
+  // Handed on to sign-up, so a new person also comes back where the sign-in was asked for.
+  const state = useLocation().state as unknown;
 
   const onFinish = async (values: Record<string, unknown>) => {
     errors.clear();
@@ -37,6 +40,7 @@ export default function LoginPage() {
 
   return (
     <AuthCard title={t('login.title')}>
+      <SignInReasonNote />
       <FormAlert message={errors.formError} />
       <Form form={form} layout="vertical" requiredMark={false} validateTrigger="onBlur" onFinish={onFinish} onValuesChange={errors.clear}>
         <Form.Item name="email" label={t('form.email')} rules={[zodRule(shape.email, lang)]}>
@@ -60,7 +64,7 @@ export default function LoginPage() {
         </Button>
       </Form>
       <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
-        {t('login.noAccount')} <Link to="/register">{t('login.toRegister')}</Link>
+        {t('login.noAccount')} <Link to="/register" state={state}>{t('login.toRegister')}</Link>
       </Typography.Paragraph>
     </AuthCard>
   );

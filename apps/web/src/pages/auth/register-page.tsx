@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { App, Button, Form, Input, Result, Typography } from 'antd';
 import { LockOutlined, MailOutlined, UserOutlined } from '@ant-design/icons';
 import { RegisterRequestSchema } from '@lvping/domain/auth/auth.schema.ts';
@@ -10,6 +10,7 @@ import { parseForm, zodRule } from '../../forms/zod-form.ts';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
 import { useReturnPath } from '../../shell/guards.tsx';
 import { AuthCard, FormAlert } from './auth-card.tsx';
+import { SignInReasonNote } from './sign-in-reason.tsx';
 
 const fieldNames = ['email', 'password', 'displayName'] as const;
 
@@ -23,6 +24,7 @@ export default function RegisterPage() {
   // With email verification the account comes from the emailed link; the page then says so.
   const [sentTo, setSentTo] = useState<string | null>(null);
   const returnPath = useReturnPath();
+  const state = useLocation().state as unknown;
   const shape = RegisterRequestSchema.shape;
 
   const onFinish = async (values: Record<string, unknown>) => {
@@ -59,6 +61,7 @@ export default function RegisterPage() {
 
   return (
     <AuthCard title={t('register.title')} subtitle={t('register.subtitle')}>
+      <SignInReasonNote />
       <FormAlert message={errors.formError} />
       <Form form={form} layout="vertical" requiredMark={false} validateTrigger="onBlur" onFinish={onFinish} onValuesChange={errors.clear}>
         <Form.Item name="displayName" label={t('form.displayName')} rules={[zodRule(shape.displayName, lang)]}>
@@ -82,7 +85,7 @@ export default function RegisterPage() {
         </Button>
       </Form>
       <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
-        {t('register.hasAccount')} <Link to="/login">{t('register.toLogin')}</Link>
+        {t('register.hasAccount')} <Link to="/login" state={state}>{t('register.toLogin')}</Link>
       </Typography.Paragraph>
     </AuthCard>
   );

@@ -5,6 +5,7 @@ import { CalendarOutlined, TeamOutlined } from '@ant-design/icons';
 import { programsApi, type ProgramSummary } from '../../api/programs.api.ts';
 import { isApiError } from '../../api/client.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { listIn, plainTextIn, textIn } from '../../i18n/text-in.tsx';
 import { useSession } from '../../session/session.tsx';
 import { statusColor } from '../../shell/status.ts';
 import './home.css';
@@ -49,7 +50,8 @@ function Hero() {
 }
 
 function ProgramCard({ program }: { program: ProgramSummary }) {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
+  const summary = plainTextIn(lang, program.summary, program.summaryEn);
   return (
     <Link to={`/programs/${program.slug}`} className="lv-program-link" data-testid={`program-link-${program.slug}`}>
       <Card className="lv-program-card" data-testid="program-card" hoverable>
@@ -63,16 +65,16 @@ function ProgramCard({ program }: { program: ProgramSummary }) {
         </div>
         {/* Official names run long (2025年河南省工业绿色低碳发展创新大赛): wrap, never cut. */}
         <Typography.Title level={5} className="lv-program-name">
-          {program.name}
+          {textIn(lang, program.name, program.nameEn)}
         </Typography.Title>
         {program.organizers.length > 0 && (
           <Typography.Paragraph type="secondary" className="lv-program-organizers">
-            <TeamOutlined /> {t('home.organizers')}：{program.organizers.join('、')}
+            <TeamOutlined /> {t('home.organizers')}{lang === 'en' ? ': ' : '：'}{listIn(lang, program.organizers, program.organizersEn)}
           </Typography.Paragraph>
         )}
         {program.summary && (
-          <Typography.Paragraph ellipsis={{ rows: 3, tooltip: program.summary }} style={{ marginBottom: 0 }}>
-            {program.summary}
+          <Typography.Paragraph ellipsis={{ rows: 3, tooltip: summary }} style={{ marginBottom: 0 }}>
+            {textIn(lang, program.summary, program.summaryEn)}
           </Typography.Paragraph>
         )}
       </Card>
