@@ -42,7 +42,9 @@ if (target === 'bare') {
   const file = new SQLite(join(process.env.DATA_DIR ?? '.', 'bare-write.sqlite'));
   file.pragma('journal_mode = WAL');
   file.pragma('foreign_keys = ON');
-  file.pragma('synchronous = NORMAL');
+  // The app's level (SQLITE_SYNCHRONOUS, default normal: config.ts), so the baseline pays the same fsyncs.
+  const { loadConfig } = await import('../apps/server/src/config.ts');
+  file.pragma(`synchronous = ${loadConfig(process.env).sqliteSynchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   file.exec('CREATE TABLE drafts (id INTEGER PRIMARY KEY, answers_json TEXT NOT NULL, revision INTEGER NOT NULL, updated_at INTEGER NOT NULL)');
   const insert = file.prepare('INSERT INTO drafts (id, answers_json, revision, updated_at) VALUES (?, ?, 0, ?)');
   const rows = Number(process.env.BARE_ROWS ?? 50);

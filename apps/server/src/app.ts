@@ -27,6 +27,7 @@ import { getOrInitSetting } from './features/system/settings.repository.ts';
 import { healthRoutes } from './features/system/health.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { programRoutes } from './features/programs/program.routes.ts';
+import { programFeedRoutes } from './features/programs/program-feed.routes.ts';
 import { organizationRoutes } from './features/organizations/organization.routes.ts';
 import { applicationRoutes } from './features/applications/application.routes.ts';
 import { programApplicationRoutes } from './features/applications/program-applications.routes.ts';
@@ -145,6 +146,7 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   healthRoutes(app, deps, state);
   authRoutes(app, deps);
   programRoutes(app, deps);
+  programFeedRoutes(app, deps);
   organizationRoutes(app, deps);
   applicationRoutes(app, deps);
   programApplicationRoutes(app, deps);

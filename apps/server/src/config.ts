@@ -92,7 +92,7 @@ export type Config = {
 };
 
 function sqliteSynchronousOf(v: string | undefined): SqliteSynchronous {
-  const level = (v || 'full').toLowerCase();
+  const level = (v || 'normal').toLowerCase();
   if (level !== 'full' && level !== 'normal') throw new Error(`SQLITE_SYNCHRONOUS: "${v}" is neither full nor normal`);
   return level;
 }

@@ -108,9 +108,11 @@ describeEachEngine("the applicant's journey", (engine) => {
     const app = (await draft(b.client, 'green', b.orgId)).json();
     const url = `/api/applications/${app.id}/draft`;
     const cases: [unknown, number, string, string?][] = [
-      [{ answers: { basic: { projectName: '超'.repeat(21) } }, baseRevision: 0 }, 400, 'VALIDATION', 'basic.projectName'],
-      [{ answers: { basic: { revenue: '很多' } }, baseRevision: 0 }, 400, 'VALIDATION', 'basic.revenue'],
+      // Over-limit or wrong-typed values are stored with problems (draft-invalid.test.ts); what is no answer is refused.
+      [{ answers: { basic: { projectName: ['超'] } }, baseRevision: 0 }, 400, 'VALIDATION', 'basic.projectName'],
+      [{ answers: { basic: { revenue: { value: 1 } } }, baseRevision: 0 }, 400, 'VALIDATION', 'basic.revenue'],
       [{ answers: { basic: { nickname: 'x' } }, baseRevision: 0 }, 400, 'VALIDATION', 'basic.nickname'],
+      [{ answers: { other: {} }, baseRevision: 0 }, 400, 'VALIDATION', 'other'],
       [{ answers: {}, baseRevision: 0, extra: 1 }, 400, 'VALIDATION', 'extra'],
       [{ answers: { basic: { license: { id: 'someone-elses-file', name: 'x.pdf', size: 1, type: 'application/pdf' } } }, baseRevision: 0 }, 400, 'VALIDATION'],
     ];
@@ -120,8 +122,7 @@ describeEachEngine("the applicant's journey", (engine) => {
       assert.equal(r.json().error.code, code);
       if (path) assert.ok(r.json().error.fields.some((f: { path: string }) => f.path === path), r.body);
     }
-    const tooLong = await b.client.put(url, { answers: { basic: { projectName: '超'.repeat(21) } }, baseRevision: 0 });
-    assert.match(tooLong.json().error.fields[0].message['zh-CN'], /20/);
+    assert.equal((await b.client.get(`/api/applications/${app.id}`)).json().revision, 0, 'nothing refused was stored');
 
     const upload = (name: string, content: Buffer, field = 'basic.license') => b.client.upload(`/api/applications/${app.id}/files?field=${field}`, multipart(name, content));
     assert.equal((await upload('执照.pdf', samplePng)).json().error.code, 'FILE_TYPE_MISMATCH', 'a PNG named .pdf');

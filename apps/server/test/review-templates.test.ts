@@ -139,9 +139,8 @@ describe('every seed program runs through its review rounds', { timeout: 600_000
     await acceptedExpertsFor(h, admin, smtp, programId, Array.from({ length: 3 }, (_, i) => ({ name: `机构专家${i}`, orgName: `研究院${i}`, keywords: ['企业'], bio: '企业创新' })), 'inst', ['xinrui']);
     const institution = await withRole(h, actor, 'xinrui-inst@example.com', 'review_institution', programId, 'xinrui');
     const base = `/api/programs/${programId}/assignment`;
-    const solved = await institution.post(`${base}/solve?round=chuping`, { loadCost: 0 });
-    assert.equal(solved.statusCode, 200, solved.body);
-    const ids = new Set(solved.json().view.items.map((i: { applicationId: string }) => i.applicationId));
+    const solved = await solveAssignment(h, institution, programId, { loadCost: 0 }, 'chuping');
+    const ids = new Set(solved.view.items.map((i: { applicationId: string }) => i.applicationId));
     assert.deepEqual([...ids].sort(), apps.filter((a) => a.trackId === 'xinrui').map((a) => a.id).sort(), 'its own list only');
     assert.equal((await institution.post(`${base}/publish?round=chuping`, {})).statusCode, 200);
     const progress = (await institution.get(`/api/programs/${programId}/review/rounds/chuping/progress`)).json();
@@ -151,8 +150,7 @@ describe('every seed program runs through its review rounds', { timeout: 600_000
     assert.equal((await institution.get(`/api/programs/${programId}/review/rounds/chuping/advance`)).statusCode, 403, 'the secretariat decides who goes on');
     assert.equal((await institution.get(`${base}?round=zhongping`)).statusCode, 403, '终评 is the secretariat’s');
     // The organizer's own solve of the other list leaves the institution's published assignments alone.
-    const all = await admin.post(`${base}/solve?round=chuping`, { loadCost: 0 });
-    assert.equal(all.statusCode, 200, all.body);
-    assert.equal(all.json().view.items.filter((i: { applicationId: string; status: string }) => ids.has(i.applicationId) && i.status === 'published').length, PER_TRACK * 3);
+    const all = await solveAssignment(h, admin, programId, { loadCost: 0 }, 'chuping');
+    assert.equal(all.view.items.filter((i: { applicationId: string; status: string }) => ids.has(i.applicationId) && i.status === 'published').length, PER_TRACK * 3);
   });
 });

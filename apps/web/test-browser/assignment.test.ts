@@ -57,8 +57,19 @@ describe('评审分配: solve, quality report, hand swap, publish, declared conf
       await seeTestId(organizer, 'assignment-tab');
       assert.match((await organizer.getByTestId('assignment-summary').textContent()) ?? '', /待评审项目 3 个/);
       await organizer.getByTestId('solve-require-strong').waitFor();
+      // The solve is a job: its progress bar shows while it runs (recorded, as it may be brief).
+      await organizer.evaluate(() => {
+        const w = window as unknown as { solveStates: string[] };
+        w.solveStates = [];
+        new MutationObserver(() => {
+          const s = document.querySelector('[data-testid="solve-job"] [data-testid="job-progress"]')?.getAttribute('data-status');
+          if (s && w.solveStates[w.solveStates.length - 1] !== s) w.solveStates.push(s);
+        }).observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
       await organizer.getByTestId('solve-run').click();
       await seeTestId(organizer, 'assignment-quality', 60_000);
+      const states = await organizer.evaluate(() => (window as unknown as { solveStates: string[] }).solveStates);
+      assert.equal(states[states.length - 1], 'succeeded', states.join(','));
 
       // The report: the share of the upper bound as a percentage, certified optimal, nobody short.
       const percent = (await organizer.getByTestId('quality-percent').textContent()) ?? '';

@@ -36,6 +36,23 @@ async function unmarkedChinese(page: Page): Promise<string[]> {
   });
 }
 
+/** Fields whose 字 counter (hung below a textarea) overlaps their help text. */
+async function countersOverHelp(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const field of document.querySelectorAll<HTMLElement>('.lv-field')) {
+      const count = field.querySelector('.ant-input-data-count');
+      const help = field.querySelector('.ant-form-item-extra');
+      if (!count || !help) continue;
+      const a = count.getBoundingClientRect();
+      const b = help.getBoundingClientRect();
+      const apart = a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5 || a.right <= b.left || b.right <= a.left;
+      if (!apart) out.push(field.dataset.path ?? '?');
+    }
+    return out;
+  });
+}
+
 async function englishPage(browser: Browser): Promise<Page> {
   const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1360, height: 900 } });
   // The language switch remembers the choice in localStorage; start every page in English.
@@ -104,6 +121,7 @@ describe('English UI of the seed programs: no unmarked Chinese', { skip: skip ??
           await seeTestId(page, 'application-header');
           await page.locator('[data-testid^="section-"]').first().waitFor();
           await check(page, `form ${seed}/${d.formId}`);
+          for (const path of await countersOverHelp(page)) found.push(`form ${seed}/${d.formId} — the 字 counter overlaps the help of ${path}`);
         }
       }
       await page.context().close();
@@ -125,5 +143,40 @@ describe('English UI of the seed programs: no unmarked Chinese', { skip: skip ??
       assert.deepEqual(appErrors(errors), []);
     });
     assert.deepEqual(found, [], `Chinese shown in English mode without the 中文 mark:\n${found.join('\n')}`);
+  });
+
+  test('switching language shows no errors on fields nobody touched', { timeout: 120_000 }, async () => {
+    const { server, browser } = live;
+    let page: Page | undefined;
+    await withScreenshot(() => page, 'lang-switch-untouched', async () => {
+      const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 900 } });
+      page = await ctx.newPage();
+      for (const path of ['/login', '/register', '/forgot-password']) {
+        await page.goto(`${server.baseUrl}${path}`);
+        await page.locator('form input').first().waitFor();
+        // The first field has the focus (autoFocus) and is empty: switching must not blur-validate it.
+        assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'INPUT');
+        await page.getByTestId('lang-switch').click();
+        await page.waitForFunction(() => document.documentElement.lang === 'en');
+        await page.getByTestId('lang-switch').click();
+        await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+        assert.equal(await page.locator('.ant-form-item-explain-error').count(), 0, `${path}: an error appeared on an untouched field`);
+      }
+      // A field that was touched and is wrong still says so, in the new language.
+      await page.goto(`${server.baseUrl}/login`);
+      await page.getByTestId('login-email').fill('not-an-email');
+      await page.getByTestId('login-password').focus();
+      await page.locator('.ant-form-item-explain-error').first().waitFor();
+      await page.getByTestId('lang-switch').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      // The message is rewritten in English (the Chinese one fades out first).
+      await page.waitForFunction(() => {
+        const shown = [...document.querySelectorAll('.ant-form-item-explain-error')].filter((e) => !e.closest('.ant-form-item-explain-leave, [class*="-leave"]'));
+        return shown.length === 1 && !/[\u4e00-\u9fff]/.test(shown[0].textContent ?? '');
+      });
+      // The focused, untouched password field got none.
+      assert.equal(await page.getByTestId('login-password').evaluate((e) => !!e.closest('.ant-form-item')?.querySelector('.ant-form-item-explain-error')), false);
+      await ctx.close();
+    });
   });
 });

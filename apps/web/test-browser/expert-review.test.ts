@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { appErrors, browserUnavailable, seeTestId, watchErrors } from './support/browser.ts';
 import { signedIn, type HttpClient } from './support/http-client.ts';
+import { jobResult } from './support/job-wait.ts';
 import { DEMO_EXPERT, DEMO_ORGANIZER, DEMO_PASSWORD, logIn, newChinesePage, withScreenshot } from './support/journey.ts';
 import { liveServer } from './support/live-app.ts';
 import { pdfPages } from './support/pdf-text.ts';
@@ -45,7 +46,7 @@ type Item = { id: string; applicationId: string; expertId: string; status: strin
 /** Solve with some load balancing, then make sure the demo expert reviews every application (swap, else add), and publish. */
 async function assignDemoExpert(api: HttpClient, programId: string, apps: { id: string }[]): Promise<void> {
   const base = `/api/programs/${programId}/assignment`;
-  const solved = await api.ok(api.post(`${base}/solve`, { loadCost: 1 }));
+  const solved = await jobResult(api, api.post(`${base}/solve`, { loadCost: 1 }));
   assert.equal(solved.feasible, true, JSON.stringify(solved).slice(0, 400));
   const panel = (await api.ok(api.get(`/api/programs/${programId}/experts`))).items as { expertId: string; expert: { name: string } }[];
   const demoId = panel.find((x) => x.expert.name === EXPERT_NAME)!.expertId;

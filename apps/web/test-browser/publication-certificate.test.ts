@@ -2,7 +2,7 @@
 // 一等奖 / 二等奖, no committee) is taken through the API to an approved outcome: two applications
 // of one applicant submitted, passed at screening, scored by an invited expert, tiers proposed
 // from the ranking and finalized. Then in the browser: the organizer publishes in the 发布 tab
-// and downloads every certificate as a ZIP while the progress bar counts the files to 100%; the
+// and downloads every certificate as a ZIP made by a job, its progress bar counting to 100%; the
 // applicant sees the result on the application page and downloads the certificate; a signed-out
 // visitor confirms it on the verification page, reads the public results on a phone-sized
 // screen, and is told an unknown serial is unknown.
@@ -10,11 +10,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { ZipEntryCounter } from '@lvping/domain/publication/zip-entries.ts';
+import { isWellFormedSerial } from '@lvping/domain/publication/certificate-serial.ts';
 import { startSmtpServer } from '../../server/test/support/smtp.ts';
 import { testProgram } from '../../server/test/support/program-fixture.ts';
 import { appErrors, browserUnavailable, seeTestId, watchErrors } from './support/browser.ts';
 import { pdfBytes } from './support/files.ts';
 import { registered, signedIn, type HttpClient } from './support/http-client.ts';
+import { jobResult } from './support/job-wait.ts';
 import { download, logIn, makeCreditCode, newChinesePage, withScreenshot } from './support/journey.ts';
 import { liveServer } from './support/live-app.ts';
 import { pdfPages } from './support/pdf-text.ts';
@@ -62,7 +64,7 @@ async function seed(): Promise<{ programId: string; apps: { id: string; org: str
   for (const o of ORGS) apps.push({ id: await submitted(applicant, admin, programId, o), org: o.name });
 
   const [expert] = await acceptedExperts(server.baseUrl, admin, programId, smtp.mails, [{ name: '发布测试专家', orgName: '郑州大学', email: 'pub.expert@example.com', keywords: ['节能'], bio: '工业节能。', fields: ['green'] }]);
-  await admin.ok(admin.post(`/api/programs/${programId}/assignment/solve`, { loadCost: 0 }));
+  await jobResult(admin, admin.post(`/api/programs/${programId}/assignment/solve`, { loadCost: 0 }));
   await admin.ok(admin.post(`/api/programs/${programId}/assignment/publish`, {}));
   for (const a of await myAssignments(expert.client, 'zp')) {
     const score = ORGS[apps.findIndex((x) => x.id === a.applicationId)].score;
@@ -71,6 +73,17 @@ async function seed(): Promise<{ programId: string; apps: { id: string; org: str
   await admin.ok(admin.post(`/api/programs/${programId}/decisions/tracks/green/propose`, {}));
   await admin.ok(admin.post(`/api/programs/${programId}/decisions/finalize`, {}));
   return { programId, apps };
+}
+
+/** The names of a ZIP's files, walked by their local headers (yazl stores each PDF with its sizes). */
+function zipNames(zip: Buffer): string[] {
+  const names: string[] = [];
+  for (let o = 0; zip.readUInt32LE(o) === 0x04034b50;) {
+    const nameLen = zip.readUInt16LE(o + 26);
+    names.push(zip.subarray(o + 30, o + 30 + nameLen).toString('utf8'));
+    o += 30 + nameLen + zip.readUInt16LE(o + 28) + zip.readUInt32LE(o + 18);
+  }
+  return names;
 }
 
 async function submitted(applicant: HttpClient, admin: HttpClient, programId: string, o: (typeof ORGS)[number]): Promise<string> {
@@ -120,21 +133,28 @@ describe('发布: publish, certificates as a ZIP with progress, the applicant’
         const seen: string[] = [];
         (window as unknown as { seen: string[] }).seen = seen;
         new MutationObserver(() => {
-          const bar = document.querySelector('[data-testid="publication-zip-progress"]');
+          const bar = document.querySelector('[data-testid="publication-zip"] [data-testid="job-progress"]');
           const v = bar?.getAttribute('data-percent');
           if (v && seen[seen.length - 1] !== v) seen.push(v);
         }).observe(document.body, { subtree: true, childList: true, attributes: true });
       });
+      // A job renders the ZIP (export.certificates); when it is done the browser downloads the file.
       const zip = await download(page, 'publication-zip-start');
-      await page.locator('[data-testid="publication-zip-progress"][data-percent="100"]').waitFor();
-      assert.match(await page.getByTestId('publication-zip-text').innerText(), /2 \/ 2/);
+      await page.locator('[data-testid="publication-zip"] [data-testid="job-progress"][data-status="succeeded"][data-percent="100"]').waitFor();
       const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
       assert.equal(seen[seen.length - 1], '100', seen.join(','));
       assert.ok(seen.map(Number).every((v, i, a) => i === 0 || v >= a[i - 1]), `never goes back: ${seen.join(',')}`);
       assert.match(zip.name, /证书\.zip$/);
+      // One PDF per certificate, named by serial and organization.
       const counter = new ZipEntryCounter();
       counter.push(new Uint8Array(zip.bytes));
       assert.deepEqual([counter.done, counter.complete], [2, true]);
+      const names = zipNames(zip.bytes);
+      assert.equal(names.length, 2);
+      for (const o of ORGS) assert.ok(names.some((n) => n.startsWith('PUBB-') && isWellFormedSerial(n.split('-').slice(0, 4).join('-')) && n.endsWith(`-${o.name}.pdf`)), `${o.name}: ${names.join(', ')}`);
+      // The file stays offered: the link downloads the same bytes again.
+      const again = await download(page, 'publication-zip-file');
+      assert.equal(again.bytes.length, zip.bytes.length);
     });
     assert.deepEqual(appErrors(errors), []);
     await page.context().close();

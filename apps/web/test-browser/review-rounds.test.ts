@@ -17,6 +17,7 @@ import { mailText, startSmtpServer } from '../../server/test/support/smtp.ts';
 import { appErrors, browserUnavailable, seeTestId, watchErrors } from './support/browser.ts';
 import { typeInPicker } from './support/form-fill.ts';
 import { signedIn, type HttpClient } from './support/http-client.ts';
+import { jobResult } from './support/job-wait.ts';
 import { DEMO_EXPERT, DEMO_ORGANIZER, DEMO_PASSWORD, logIn, newChinesePage, withScreenshot } from './support/journey.ts';
 import { liveServer } from './support/live-app.ts';
 import { acceptedExperts, cnblueSheet, demoExpert, EXPERT_PASSWORD, moveIntoPast, myAssignments, scoreAs, sheetTotal, waitFor, type ExpertAccount } from './support/review-seed.ts';
@@ -71,7 +72,7 @@ async function seed(api: HttpClient, programId: string): Promise<{ apps: App[]; 
   for (const [a, panel] of PANELS.entries()) {
     for (const e of panel) await api.ok(api.post(`${base}/rules?round=ruwei`, { applicationId: apps[a].id, expertId: experts[e].id, kind: 'pin', reason: '按评审分组指定' }));
   }
-  const solved = await api.ok(api.post(`${base}/solve?round=ruwei`, { loadCost: 0 }));
+  const solved = await jobResult(api, api.post(`${base}/solve?round=ruwei`, { loadCost: 0 }));
   assert.equal(solved.feasible, true, JSON.stringify(solved).slice(0, 500));
   assert.equal(solved.view.roundId, 'ruwei');
   assert.deepEqual(solved.view.rounds.map((r: { id: string }) => r.id), ['ruwei', 'kaocha', 'luyan']);

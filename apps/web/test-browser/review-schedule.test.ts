@@ -20,6 +20,7 @@ import { appErrors, browserUnavailable, seeTestId, watchErrors } from './support
 import { pdfBytes } from './support/files.ts';
 import { chooseTypedOption, typeInPicker } from './support/form-fill.ts';
 import { signedIn, type HttpClient } from './support/http-client.ts';
+import { jobResult } from './support/job-wait.ts';
 import { DEMO_EXPERT, DEMO_ORGANIZER, DEMO_PASSWORD, download, logIn, newChinesePage, withScreenshot } from './support/journey.ts';
 import { liveServer } from './support/live-app.ts';
 import { cnblueSheet, myAssignments, type MyAssignment } from './support/review-seed.ts';
@@ -48,7 +49,7 @@ type Expert = { id: string; client: HttpClient };
 async function assignRound(api: HttpClient, programId: string, roundId: string, apps: App[], demo: Expert): Promise<MyAssignment[]> {
   const base = `/api/programs/${programId}/assignment`;
   for (const a of apps) await api.ok(api.post(`${base}/rules?round=${roundId}`, { applicationId: a.id, expertId: demo.id, kind: 'pin', reason: '演示专家评审本轮全部项目' }));
-  const solved = await api.ok(api.post(`${base}/solve?round=${roundId}`, { loadCost: 0 }));
+  const solved = await jobResult(api, api.post(`${base}/solve?round=${roundId}`, { loadCost: 0 }));
   assert.equal(solved.feasible, true, JSON.stringify(solved).slice(0, 500));
   await api.ok(api.post(`${base}/publish?round=${roundId}`));
   const mine = await myAssignments(demo.client, roundId);

@@ -34,7 +34,7 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
   const file = new SQLite(join(opts.dataDir, 'lvping.sqlite'));
   file.pragma('journal_mode = WAL');
   file.pragma('foreign_keys = ON');
-  file.pragma(`synchronous = ${opts.sqliteSynchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+  file.pragma(`synchronous = ${opts.sqliteSynchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   // Another process (the CLI, a second server) may hold the write lock for a moment.
   file.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });

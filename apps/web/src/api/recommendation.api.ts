@@ -24,7 +24,11 @@ export type Candidate = {
   submittedAt: number | null;
   nomination: Nomination;
 };
-export type CandidateDetail = { application: ApplicationDetail; nomination: Nomination; quota: QuotaMeter };
+export type CandidateDetail = {
+  application: ApplicationDetail; nomination: Nomination; quota: QuotaMeter;
+  /** What endorsing asks for: the program may make the opinion or the stamped page optional. */
+  requires: { opinion: boolean; stampedPage: boolean };
+};
 export type ApplicationRecommendation = { takesRecommendation: boolean; unit: UnitChoice | null; nomination: Nomination | null; canChange: boolean };
 export type InviteInfo = { unitId: string; unitName: string; programId: string; programSlug: string; programName: string; tracks: { id: string; name: string }[] };
 export type InviteLink = { token: string; url: string };
@@ -59,7 +63,7 @@ export const recommenderApi = {
   candidates: (unitId: string) => api.get<{ unit: MyUnit; items: Candidate[] }>(`/api/recommendation/units/${enc(unitId)}/candidates`),
   candidate: (applicationId: string) => api.get<CandidateDetail>(`/api/recommendation/candidates/${enc(applicationId)}`),
   uploadStamped: (applicationId: string, file: File) => api.upload<FileRef>(`/api/recommendation/candidates/${enc(applicationId)}/stamped-page`, withFile(file)),
-  endorse: (applicationId: string, body: { opinion: string; stampedFileId: string }) =>
+  endorse: (applicationId: string, body: { opinion: string; stampedFileId?: string }) =>
     api.post<CandidateDetail>(`/api/recommendation/candidates/${enc(applicationId)}/endorse`, body),
   decline: (applicationId: string, reason: string) => api.post<CandidateDetail>(`/api/recommendation/candidates/${enc(applicationId)}/decline`, { reason }),
   fileHref: (applicationId: string, fileId: string) => `/api/recommendation/candidates/${enc(applicationId)}/files/${enc(fileId)}`,

@@ -30,7 +30,9 @@ export type Decision =
   | { outcome: 'fail'; baseRevision: number; reason: string }
   | { outcome: 'return'; baseRevision: number; comments: string; resubmitBy?: string };
 export type Feedback = {
-  items: { versionNo: number; outcome: ScreeningOutcome; message: string | null; failedRules: { description: string; reason: Localized | null }[]; decidedAt: number }[];
+  items: { versionNo: number; outcome: ScreeningOutcome; message: string | null; failedRules: { description: string; reason: Localized | null }[];
+    /** Checklist items the screener found wanting, with the note on each. */
+    failedChecks: { id: string; text: string; textEn?: string; note: string }[]; decidedAt: number }[];
   awaitingRelease: boolean;
 };
 export type VersionSummary = { versionNo: number; formVersion: number; submittedAt: number; outcome: ScreeningOutcome | null };

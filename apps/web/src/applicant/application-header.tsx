@@ -1,15 +1,15 @@
 import type { ReactNode } from 'react';
-import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { applicationStatusNames, type ApplicationDetail } from '@lvping/domain/application/application-api.schema.ts';
+import type { ApplicationDetail } from '@lvping/domain/application/application-api.schema.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { textIn, userText } from '../i18n/text-in.tsx';
 import { formatEnd } from '../shell/shanghai.ts';
-import { applicationStatusColor } from '../shell/status.ts';
+import { ApplicationStatusTag } from './status-tag.tsx';
 
 /** Which application this is: number, program and track, the organization, its status and deadline. */
 export function ApplicationHeader({ detail, extra }: { detail: ApplicationDetail; extra?: ReactNode }) {
-  const { lang, t, pick } = useI18n();
+  const { lang, t } = useI18n();
   return (
     <Card className="lv-app-header" data-testid="application-header">
       <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
@@ -34,9 +34,7 @@ export function ApplicationHeader({ detail, extra }: { detail: ApplicationDetail
             key: 'status',
             label: t('appl.status'),
             children: (
-              <Tag color={applicationStatusColor[detail.status]} data-testid="application-status" data-status={detail.status}>
-                {pick(applicationStatusNames[detail.status])}
-              </Tag>
+              <ApplicationStatusTag detail={detail} />
             ),
           },
           { key: 'deadline', label: t('appl.deadline'), children: <span data-testid="application-deadline">{formatEnd(detail.deadline)}</span> },

@@ -14,6 +14,7 @@ import { ScreeningFeedback } from './screening-feedback.tsx';
 import { ReviewScheduleCard } from './review-schedule-card.tsx';
 import { ObjectionResponseCard } from './objection-response-card.tsx';
 import { ResultCard } from './result-card.tsx';
+import { FeedConfirmCard } from './feed-confirm-card.tsx';
 import './applicant.css';
 import '../i18n/work.ts';
 import '../i18n/recommend.ts';
@@ -85,7 +86,7 @@ export default function ApplicationPage() {
   if (load.state === 'loading') return <Skeleton active paragraph={{ rows: 12 }} />;
   if (load.state === 'error') return <ApiErrorPage error={load.error} onRetry={() => reload()} />;
   const detail = load.data;
-  if (!detail.canEdit) return <ApplicationView detail={detail} onChanged={replace} below={panels(detail)} />;
+  if (!detail.canEdit) return <ApplicationView detail={detail} onChanged={replace} below={<><FeedConfirmCard detail={detail} onChanged={replace} />{panels(detail)}</>} />;
   return (
     // Loading the server's version (after a stale notice) unmounts the editor and starts a fresh one.
     <Editable key={detail.id} detail={detail} onSubmitted={replace} reload={() => reload(true)} />

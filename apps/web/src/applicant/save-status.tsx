@@ -15,6 +15,12 @@ export function SaveStatusView({ status }: { status: SaveStatus }) {
       body = (
         <Typography.Text type="success">
           <CheckCircleOutlined /> {status.at ? t('save.savedAt', { time: formatClock(status.at) }) : t('save.saved')}
+          {!!status.problems && (
+            <Typography.Text type="warning" data-testid="save-problems">
+              {' '}
+              {t('save.withProblems', { n: status.problems })}
+            </Typography.Text>
+          )}
         </Typography.Text>
       );
       break;
@@ -55,7 +61,7 @@ export function SaveStatusView({ status }: { status: SaveStatus }) {
       break;
   }
   return (
-    <div className="lv-save-status" data-testid="save-status" data-state={status.kind} aria-live="polite">
+    <div className="lv-save-status" data-testid="save-status" data-state={status.kind} data-problems={status.kind === 'saved' ? (status.problems ?? 0) : undefined} aria-live="polite">
       {body}
     </div>
   );

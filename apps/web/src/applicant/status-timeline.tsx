@@ -23,7 +23,9 @@ export function StatusTimeline({ timeline }: { timeline: ApplicationDetail['time
               content: (
                 <>
                   <Typography.Text type="secondary" className="lv-timeline-time">{formatDateTime(e.at)}</Typography.Text>
-                  <Typography.Text strong>{pick(applicationStatusNames[e.status])}</Typography.Text>
+                  <Typography.Text strong data-testid="timeline-step" data-status={e.status} data-kind={e.kind}>
+                    {e.kind === 'resubmitted' ? t('appl.timelineResubmitted') : pick(applicationStatusNames[e.status])}
+                  </Typography.Text>
                   {e.actorName && <Typography.Text type="secondary"> · {e.actorName}</Typography.Text>}
                   {e.note && <div className="lv-pre">{e.note}</div>}
                 </>

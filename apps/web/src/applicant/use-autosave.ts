@@ -15,7 +15,8 @@ const read = (r: SaveDraftResponse) => r;
  * Autosave of an application's answers: ~1.5 s after the last change a PUT with the revision the
  * edits started from; the answers also go to localStorage at once. A 409 STALE_REVISION stops
  * saving and reports 'stale' — the page asks whether to reload or overwrite, never silently.
- * Format problems the server reports come back as `problems` (and the 'invalid' status).
+ * Format problems do not stop a save: the draft is stored and they come back as `problems`, shown
+ * beside their fields; only what is no answer of the form at all is refused (the 'invalid' status).
  */
 export function useAutosave(applicationId: string, initial: { answers: Answers; revision: number; savedAt: number | null; dirty: boolean }) {
   const save = useCallback((answers: Answers, baseRevision: number) => applicationsApi.saveDraft(applicationId, { answers, baseRevision }), [applicationId]);

@@ -18,6 +18,13 @@ export function scrollToFirstError(): void {
   });
 }
 
+/** After a submission, brings the new status into view (the page is by then the read-only view, a render later). */
+function scrollToStatus(): void {
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    document.querySelector('[data-testid="application-status"]')?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  }));
+}
+
 /** Whether an error's path (or a field above it) is on screen; the others are listed above the form. */
 export function isPlaced(path: string): boolean {
   const parts = path.split('.');
@@ -53,6 +60,7 @@ export function useSubmit({ detail, template, answers, flush, revision, onErrors
       const next = await applicationsApi.submit(detail.id, revision());
       message.success(t('submit.done'));
       onSubmitted(next);
+      scrollToStatus();
     } catch (e) {
       if (isApiError(e) && e.fields.length) {
         onErrors(e.fields);

@@ -12,11 +12,12 @@ import { withoutErrorsAt } from '../form-renderer/answers.ts';
 // error is retried on its own.
 
 export type SaveStatus =
-  | { kind: 'saved'; at: number | null }
+  /** problems: how many format problems the saved draft still has (stored all the same; submission insists). */
+  | { kind: 'saved'; at: number | null; problems?: number }
   | { kind: 'pending' }
   | { kind: 'saving' }
   | { kind: 'error'; error: unknown }
-  /** The server refused the draft for format problems (types, limits); saved again once they are fixed. */
+  /** The server refused the save (the application form: no answers of its form at all; a score sheet: format problems); saved again once fixed. */
   | { kind: 'invalid'; count: number }
   /** Another tab or person saved in between; nothing is saved until the person chooses. */
   | { kind: 'stale'; currentRevision: number | null };
@@ -94,12 +95,14 @@ export function useRevisionAutosave<T extends Value, R>(options: RevisionAutosav
         revision.current = r.revision;
         savedJson.current = json;
         lastSavedAt.current = r.savedAt;
-        setProblems(Array.isArray(r.problems) ? r.problems : []);
+        // A draft with problems is saved all the same: they show beside their fields until fixed.
+        const problems = Array.isArray(r.problems) ? r.problems : [];
+        setProblems(problems);
         hooks.current.onSaved?.(reply);
         const store = storage();
         if (canonicalJson(latest.current) === json) {
           if (store) clearLocalDraft(store, draftId);
-          setStatus({ kind: 'saved', at: r.savedAt });
+          setStatus({ kind: 'saved', at: r.savedAt, problems: problems.length });
         } else {
           // Typed on while saving: the local copy now builds on the new revision.
           if (store) writeLocalDraft(store, draftId, { answers: latest.current, baseRevision: r.revision, at: Date.now() });

@@ -49,7 +49,8 @@ export const en: Messages = {
   'status.reviewing': 'Under review',
   'status.publicity': 'Public notice',
   'status.published': 'Published',
-  'status.closed': 'Closed',
+  'status.closed': 'Archived',
+  'home.demo': 'Demo',
 
   'form.email': 'Email',
   'form.password': 'Password',

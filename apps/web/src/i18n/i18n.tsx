@@ -23,10 +23,11 @@ import type { CatalogMessageKey } from './catalog.zh-CN.ts';
 import type { MeetingsMessageKey } from './meetings.zh-CN.ts';
 import type { DealsMessageKey } from './deals.zh-CN.ts';
 import type { JobsMessageKey } from './jobs.zh-CN.ts';
+import type { LifecycleMessageKey } from './lifecycle.zh-CN.ts';
 
 export type { Lang, Localized, MessageKey, WorkMessageKey };
 /** Every key t() takes: the shell's, and the work areas' (registered when their pages load). */
-export type AnyMessageKey = MessageKey | WorkMessageKey | RecommendMessageKey | ReviewMessageKey | NotifyMessageKey | ExpertMessageKey | AssignMessageKey | RoundsMessageKey | ScoringMessageKey | ScheduleMessageKey | WebhooksMessageKey | DecisionMessageKey | PublicationMessageKey | PublicityMessageKey | NeedsMessageKey | MatchMessageKey | CatalogMessageKey | MeetingsMessageKey | DealsMessageKey | JobsMessageKey;
+export type AnyMessageKey = MessageKey | WorkMessageKey | RecommendMessageKey | ReviewMessageKey | NotifyMessageKey | ExpertMessageKey | AssignMessageKey | RoundsMessageKey | ScoringMessageKey | ScheduleMessageKey | WebhooksMessageKey | DecisionMessageKey | PublicationMessageKey | PublicityMessageKey | NeedsMessageKey | MatchMessageKey | CatalogMessageKey | MeetingsMessageKey | DealsMessageKey | JobsMessageKey | LifecycleMessageKey;
 
 const dictionaries: Record<Lang, Partial<Record<AnyMessageKey, string>>> = { 'zh-CN': { ...zhCN }, en: { ...en } };
 

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import type { Lang } from '@lvping/domain/errors.ts';
-import './text-in.css';
 
 // A program's own texts (names, labels, help, checklists) come from its definition, in Chinese
 // with optional English beside them. In English mode a text without English is shown in Chinese,

@@ -113,9 +113,12 @@ export const workEn: WorkMessages = {
   'appl.timeline': 'Progress',
   'appl.downloadPdf': 'Download PDF',
   'appl.returnedHint': 'The application was returned for revision; please revise it and submit again.',
+  'appl.resubmitted': 'Resubmitted',
+  'appl.timelineResubmitted': 'Resubmitted',
 
   'save.saved': 'Saved',
   'save.savedAt': 'Saved {time}',
+  'save.withProblems': '· {n} problem(s) to fix before submitting',
   'save.pending': 'Unsaved changes',
   'save.saving': 'Saving…',
   'save.failed': 'Not saved: {reason} (kept in this browser; retrying)',

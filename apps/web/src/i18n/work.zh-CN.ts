@@ -114,9 +114,12 @@ export const workZhCN = {
   'appl.timeline': '办理进度',
   'appl.downloadPdf': '下载申报书 PDF',
   'appl.returnedHint': '申报书已被退回修改，请按意见修改后重新提交。',
+  'appl.resubmitted': '已重新提交',
+  'appl.timelineResubmitted': '重新提交',
 
   'save.saved': '已保存',
   'save.savedAt': '已保存 {time}',
+  'save.withProblems': '· 有 {n} 处待修改，提交前请改正',
   'save.pending': '有未保存的修改',
   'save.saving': '保存中…',
   'save.failed': '保存失败：{reason}（修改已暂存在本机，将自动重试）',

@@ -48,7 +48,8 @@ export const zhCN = {
   'status.reviewing': '评审中',
   'status.publicity': '公示中',
   'status.published': '已发布',
-  'status.closed': '已结束',
+  'status.closed': '已归档',
+  'home.demo': '演示',
 
   'form.email': '邮箱',
   'form.password': '密码',

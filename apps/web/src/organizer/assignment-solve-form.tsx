@@ -69,7 +69,6 @@ export function AssignmentSolveForm({ programId, round, strongThreshold, onSolve
     setBusy(false);
     const r = job.status === 'succeeded' ? (job.result as SolveResult) : null;
     if (!r) return; // dead: the bar shows why
-    setJobId(null);
     if (r.feasible) {
       onSolved(r.view);
       void message.success(t('as.solved', { n: r.view.items.filter((i) => i.status !== 'declined').length }));

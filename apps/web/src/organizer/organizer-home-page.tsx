@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
-import { ImportOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { CopyOutlined, ImportOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { can, canOnSomeProgram } from '@lvping/domain/access/roles.ts';
 import type { ProgramSummary } from '@lvping/domain/program/program-summary.schema.ts';
@@ -14,6 +14,7 @@ import { statusColor } from '../shell/status.ts';
 import { useLoad } from '../shell/use-load.ts';
 import { CreateFromTemplate } from './create-from-template.tsx';
 import { ImportDefinition } from './import-definition.tsx';
+import { CopyProgram } from './copy-program.tsx';
 import './organizer.css';
 import '../i18n/work.ts';
 
@@ -21,7 +22,7 @@ import '../i18n/work.ts';
 export default function OrganizerHomePage() {
   const { lang, t } = useI18n();
   const { user } = useSession();
-  const [dialog, setDialog] = useState<'template' | 'import' | null>(null);
+  const [dialog, setDialog] = useState<'template' | 'copy' | 'import' | null>(null);
   const subject = user ? { userId: user.id, grants: user.grants } : null;
   const mayCreate = can(subject, 'program.create');
   const mayManageExperts = canOnSomeProgram(subject, 'expert.manage');
@@ -69,6 +70,9 @@ export default function OrganizerHomePage() {
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('template')} data-testid="create-from-template">
                 {t('orgz.fromTemplate')}
               </Button>
+              <Button icon={<CopyOutlined />} onClick={() => setDialog('copy')} data-testid="copy-program">
+                {t('lc.copy')}
+              </Button>
               <Button icon={<ImportOutlined />} onClick={() => setDialog('import')} data-testid="import-definition">
                 {t('orgz.import')}
               </Button>
@@ -90,6 +94,7 @@ export default function OrganizerHomePage() {
         />
       )}
       {dialog === 'template' && <CreateFromTemplate onClose={() => setDialog(null)} />}
+      {dialog === 'copy' && <CopyProgram onClose={() => setDialog(null)} />}
       {dialog === 'import' && <ImportDefinition onClose={() => setDialog(null)} />}
     </Card>
   );

@@ -1,18 +1,16 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { App, Button, Descriptions, Popconfirm, Select, Space, Typography } from 'antd';
-import { CloudUploadOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Descriptions, Popconfirm, Space, Typography } from 'antd';
+import { ArrowRightOutlined } from '@ant-design/icons';
 import { programFiles, programsApi, type ProgramDetail, type ProgramStatus } from '../api/programs.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { listIn } from '../i18n/text-in.tsx';
 import { useErrorText } from '../shell/api-error.tsx';
 import { DownloadButton } from '../shell/download-button.tsx';
 import { formatDateTime, formatEnd, formatStart } from '../shell/shanghai.ts';
+import '../i18n/lifecycle.ts';
 
-// The schema's list, written out here so this page does not load zod for six words.
-const programStatuses = ['draft', 'open', 'reviewing', 'publicity', 'published', 'closed'] as const satisfies readonly ProgramStatus[];
-
-/** 概览: where the program stands, publishing or closing the call, and exporting its definition. */
+/** 概览: where the program stands, its next status (one step along its phases, as the server allows), and exporting its definition. */
 export function OverviewTab({ program, onChanged }: { program: ProgramDetail; onChanged: (p: ProgramDetail) => void }) {
   const { lang, t } = useI18n();
   const { message } = App.useApp();
@@ -48,29 +46,18 @@ export function OverviewTab({ program, onChanged }: { program: ProgramDetail; on
         ]}
       />
       <Typography.Title level={5}>{t('orgz.statusActions')}</Typography.Title>
+      {program.calendarStatus !== program.status && program.status !== 'closed' && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('lc.calendar', { status: t(`status.${program.calendarStatus}`) })} data-testid="calendar-status" />
+      )}
       <Space wrap>
-        {program.status !== 'open' && (
-          <Popconfirm title={t('orgz.publishConfirm')} onConfirm={() => setStatus('open')} okText={t('orgz.publish')} cancelText={t('apply.cancel')}>
-            <Button type="primary" icon={<CloudUploadOutlined />} loading={busy === 'open'} disabled={!program.canConfigure} data-testid="publish-call">
-              {t('orgz.publish')}
+        {program.nextStatuses.map((s) => (
+          <Popconfirm key={s} title={t('lc.nextConfirm', { status: t(`status.${s}`) })} onConfirm={() => setStatus(s)} okText={t('lc.next', { status: t(`status.${s}`) })} cancelText={t('apply.cancel')}>
+            <Button type="primary" icon={<ArrowRightOutlined />} loading={busy === s} disabled={!program.canConfigure} data-testid={`program-status-${s}`}>
+              {t('lc.next', { status: t(`status.${s}`) })}
             </Button>
           </Popconfirm>
-        )}
-        {program.status !== 'closed' && (
-          <Popconfirm title={t('orgz.closeConfirm')} onConfirm={() => setStatus('closed')} okText={t('orgz.close')} cancelText={t('apply.cancel')}>
-            <Button danger icon={<StopOutlined />} loading={busy === 'closed'} disabled={!program.canConfigure} data-testid="close-program">
-              {t('orgz.close')}
-            </Button>
-          </Popconfirm>
-        )}
-        <Select<ProgramStatus>
-          value={program.status}
-          disabled={!program.canConfigure || busy !== null}
-          style={{ width: 180 }}
-          options={programStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-          onChange={(s) => void setStatus(s)}
-          data-testid="program-status-select"
-        />
+        ))}
+        {program.nextStatuses.length === 0 && <Typography.Text type="secondary">{t('lc.last')}</Typography.Text>}
       </Space>
       <Typography.Title level={5}>{t('orgz.export')}</Typography.Title>
       <Space wrap>

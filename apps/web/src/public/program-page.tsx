@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Card, Col, Row, Skeleton, Tag, Typography } from 'antd';
+import { Card, Col, Row, Skeleton, Typography } from 'antd';
 import { ClockCircleOutlined, TeamOutlined } from '@ant-design/icons';
 import { programsApi, type ProgramDetail } from '../api/programs.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -9,7 +9,7 @@ import { useSession } from '../session/session.tsx';
 import { ApiErrorPage } from '../shell/api-error.tsx';
 import { formatEnd, formatStart } from '../shell/shanghai.ts';
 import { useLoad } from '../shell/use-load.ts';
-import { statusColor } from '../shell/status.ts';
+import { ProgramStatusTags } from '../shell/program-status-tag.tsx';
 import { PhaseTimeline } from './phase-timeline.tsx';
 import { ProgramContacts, ProgramDocuments } from './program-info.tsx';
 import { TrackCard } from './track-card.tsx';
@@ -53,9 +53,7 @@ function CallHeader({ program }: { program: ProgramDetail }) {
   return (
     <Card className="lv-call-hero">
       <div className="lv-program-meta">
-        <Tag color={statusColor[program.status]} data-testid="program-status">
-          {t(`status.${program.status}`)}
-        </Tag>
+        <ProgramStatusTags program={{ slug: program.slug, status: program.status, callOpensAt: program.callOpensAt, callClosesAt: program.callClosesAt }} />
         <Typography.Text type="secondary">{t('home.year', { year: def.year })}</Typography.Text>
       </div>
       <Typography.Title level={2} className="lv-call-title" data-testid="program-name">

@@ -1,5 +1,6 @@
 import { Button, Card, Descriptions, Space, Tag, Tooltip, Typography } from 'antd';
 import { CheckSquareOutlined, EditOutlined, FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { shownProgramStatus } from '@lvping/domain/program/program-display.ts';
 import type { ProgramDetail } from '../api/programs.api.ts';
 import { programFiles } from '../api/programs.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -21,7 +22,8 @@ export function TrackCard({ program, track, onApply }: Props) {
   const en = lang === 'en';
   const name = textIn(lang, track.name, track.nameEn);
   const { checklist, rules } = track.eligibility;
-  const open = program.status === 'open';
+  // Open only inside the call window, whatever the stored status says: the server refuses outside it.
+  const open = shownProgramStatus(program.status, { opensAt: program.callOpensAt, closesAt: program.callClosesAt }, Date.now()) === 'open';
 
   const details = [
     { key: 'who', label: t('call.whoMayApply'), children: t(`call.applicant.${track.applicant}`) },

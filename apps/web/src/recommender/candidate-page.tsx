@@ -23,7 +23,7 @@ function Decide({ detail, onChange, reload }: { detail: CandidateDetail; onChang
   return (
     <>
       <Card className="lv-block" size="small" title={t('rec.quotaOnTrack', { track: detail.quota.trackName })}>
-        <QuotaMeterView quota={detail.quota} />
+        <QuotaMeterView quota={detail.quota} showMinimum={false} />
       </Card>
       {detail.nomination.status === 'pending' ? (
         <DecisionPanel detail={detail} onDecided={onChange} onRefused={reload} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Popconfirm, Space, Typography, type ButtonProps } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Typography, type ButtonProps } from 'antd';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { EndorseRequestSchema } from '@lvping/domain/recommendation/recommendation.schema.ts';
 import type { FileRef } from '../api/applications.api.ts';
@@ -10,6 +10,7 @@ import { useFormErrors } from '../forms/use-form-errors.ts';
 import { parseForm, zodRule } from '../forms/zod-form.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { DeclineButton } from './decline-button.tsx';
+import { endorsementMissing, requirementLabel } from './endorsement-requirements.tsx';
 import { StampedUpload } from './stamped-upload.tsx';
 
 const fieldNames = ['opinion', 'stampedFileId'] as const;
@@ -17,7 +18,8 @@ const fieldNames = ['opinion', 'stampedFileId'] as const;
 type Props = { detail: CandidateDetail; onDecided: (d: CandidateDetail) => void; onRefused: () => void };
 
 /**
- * 推荐 or 不予推荐. Endorsing needs the opinion and the stamped page; the server takes a place of
+ * 推荐 or 不予推荐. Endorsing needs the opinion and the stamped page unless the program makes them
+ * optional (the labels then say 选填); the server takes a place of
  * the quota in the same transaction and refuses with QUOTA_EXHAUSTED once none is left.
  */
 export function DecisionPanel({ detail, onDecided, onRefused }: Props) {
@@ -26,6 +28,7 @@ export function DecisionPanel({ detail, onDecided, onRefused }: Props) {
   const errors = useFormErrors(form, fieldNames);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<unknown>(null);
+  const { message } = App.useApp();
   const appId = detail.application.id;
 
   const endorse = async () => {
@@ -34,13 +37,14 @@ export function DecisionPanel({ detail, onDecided, onRefused }: Props) {
     const stamped = form.getFieldValue('stampedFileId') as FileRef | null | undefined;
     const values = { opinion: form.getFieldValue('opinion') as string | undefined, stampedFileId: stamped?.id };
     const parsed = parseForm(EndorseRequestSchema, values);
-    if ('fields' in parsed) {
-      errors.showFields(parsed.fields.map((f) => (f.path === 'stampedFileId' ? { ...f, message: { 'zh-CN': t('rec.stampedRequired'), en: t('rec.stampedRequired') } } : f)));
-      return;
-    }
+    if ('fields' in parsed) return errors.showFields(parsed.fields);
+    // What the program requires is refused on its field before sending (the server refuses it too).
+    const missing = endorsementMissing(detail.requires, parsed.data, t);
+    if (missing.length) return errors.showFields(missing);
     setBusy(true);
     try {
       onDecided(await recommenderApi.endorse(appId, parsed.data));
+      message.success(t('rec.endorsedDone', { number: detail.application.number }));
     } catch (e) {
       if (isApiError(e) && e.code === 'QUOTA_EXHAUSTED') {
         setRefusal(e);
@@ -70,10 +74,10 @@ export function DecisionPanel({ detail, onDecided, onRefused }: Props) {
           errors.clear();
           clearChanged(form, changed);
         }}>
-        <Form.Item name="opinion" label={t('rec.opinion')} rules={[zodRule(EndorseRequestSchema.shape.opinion, lang)]} validateTrigger="onBlur">
+        <Form.Item name="opinion" label={requirementLabel(t('rec.opinion'), detail.requires.opinion, t)} required={detail.requires.opinion} rules={[zodRule(EndorseRequestSchema.shape.opinion, lang)]} validateTrigger="onBlur">
           <Input.TextArea autoSize={{ minRows: 4 }} maxLength={2000} showCount placeholder={t('rec.opinionPlaceholder')} data-testid="endorse-opinion" />
         </Form.Item>
-        <Form.Item name="stampedFileId" label={t('rec.stamped')} extra={t('rec.stampedHint')}>
+        <Form.Item name="stampedFileId" label={requirementLabel(t('rec.stamped'), detail.requires.stampedPage, t)} required={detail.requires.stampedPage} extra={t('rec.stampedHint')}>
           {/* The form holds the uploaded file's reference; the request sends its id. */}
           <StampedUpload applicationId={appId} />
         </Form.Item>
@@ -85,6 +89,9 @@ export function DecisionPanel({ detail, onDecided, onRefused }: Props) {
           okText={t('rec.endorse')}
           cancelText={t('apply.cancel')}
           okButtonProps={{ 'data-testid': 'endorse-confirm' } as ButtonProps}
+          // Kept inside a phone's window: the question is long and the button sits at the left edge.
+          placement="topLeft"
+          styles={{ root: { maxWidth: 'min(320px, calc(100vw - 64px))' } }}
           cancelButtonProps={{ 'data-testid': 'endorse-cancel' } as ButtonProps}
         >
           <Button type="primary" icon={<CheckOutlined />} loading={busy} data-testid="endorse">

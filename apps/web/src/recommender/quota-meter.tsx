@@ -1,9 +1,10 @@
-import { Alert, Progress, Space, Typography } from 'antd';
+import { Progress, Space, Typography } from 'antd';
 import type { QuotaMeter, ScopedQuotaMeter } from '../api/recommendation.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { MinimumProgress } from './quota-minimum.tsx';
 
-/** One track's quota: used against the limit (or unlimited), places left, and a minimum not yet met. */
-export function QuotaMeterView({ quota, title }: { quota: QuotaMeter; title?: string }) {
+/** One track's quota: used against the limit (or unlimited), places left, and progress towards a minimum. */
+export function QuotaMeterView({ quota, title, showMinimum = true }: { quota: QuotaMeter; title?: string; showMinimum?: boolean }) {
   const { t } = useI18n();
   const { used, limit, left, min, short } = quota;
   const exhausted = limit !== null && left === 0;
@@ -18,14 +19,7 @@ export function QuotaMeterView({ quota, title }: { quota: QuotaMeter; title?: st
       {limit !== null && (
         <Progress percent={Math.min(100, Math.round((used / Math.max(1, limit)) * 100))} showInfo={false} size="small" status={exhausted ? 'exception' : 'normal'} />
       )}
-      {min !== null &&
-        (short > 0 ? (
-          <Alert type="warning" showIcon title={t('rec.minShort', { min, n: short })} className="lv-quota-min" data-testid="quota-short" />
-        ) : (
-          <Typography.Text type="success" style={{ fontSize: 12 }}>
-            {t('rec.minMet', { min })}
-          </Typography.Text>
-        ))}
+      {min !== null && showMinimum && <MinimumProgress used={used} min={min} />}
     </div>
   );
 }

@@ -20,7 +20,8 @@ export type Area = {
 export const areas: readonly Area[] = [
   { key: 'my', path: '/my/applications', label: 'nav.myApplications', role: null },
   { key: 'admin', path: '/admin', label: 'nav.admin', role: 'platform_admin' },
-  { key: 'organizer', path: '/organizer', label: 'nav.organizer', role: 'organizer' },
+  // A program creator (platform-wide) starts programs here before it organizes any.
+  { key: 'organizer', path: '/organizer', label: 'nav.organizer', role: 'organizer', alsoFor: ['program_creator'] },
   { key: 'review', path: '/review', label: 'nav.review', role: 'review_institution' },
   { key: 'recommender', path: '/recommender', label: 'nav.recommender', role: 'recommender' },
   { key: 'expert', path: '/expert', label: 'nav.expert', role: 'expert' },

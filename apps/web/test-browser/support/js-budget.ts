@@ -19,7 +19,8 @@ export type PageBudget = {
   /** The issue's target. */
   budgetKiB: number;
   /**
-   * What the page may not grow past today (the last measured figure and ~3 %), asserted: the
+   * What the page may not grow past today (the last measured figure and ~3 %; for the catalog
+   * and the form, Chromium's count, which adds the chunks fetched after the first render), asserted: the
    * target is not met yet — React 19 + react-router alone are ~68 KiB and the antd the shell
    * needs (ConfigProvider, App's message/modal/notification, Menu, Button, Layout) ~108 KiB.
    */
@@ -29,13 +30,15 @@ export type PageBudget = {
 // The catalog and the application form sit behind work-routes.tsx. Figures (brotli, manifest)
 // before → after issue 14's splitting: home 239 → 228, call page 384 → 269, 公示 376 → 324,
 // results 211 → 206, catalog 349 → 328, application form 508 → 514 (its own chunks grew meanwhile).
+// Chromium, cold cache, everything until the network is quiet: home 228, call page 270, 公示 324,
+// results 206, catalog 368 (the region filter follows the list), application form 544.
 export const pageBudgets: PageBudget[] = [
   { page: 'home', sources: ['src/pages/home/home-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB, ceilingKiB: 235 },
   { page: 'call page', sources: ['src/public/program-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB, ceilingKiB: 280 },
   { page: '公示', sources: ['src/public/publicity-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB, ceilingKiB: 335 },
   { page: 'results', sources: ['src/public/results-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB, ceilingKiB: 215 },
-  { page: 'catalog', sources: ['src/work-routes.tsx', 'src/catalog/public-catalog-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB, ceilingKiB: 340 },
-  { page: 'application form', sources: ['src/work-routes.tsx', 'src/applicant/application-page.tsx'], budgetKiB: FORM_PAGE_BUDGET_KIB, ceilingKiB: 530 },
+  { page: 'catalog', sources: ['src/work-routes.tsx', 'src/catalog/public-catalog-page.tsx'], budgetKiB: PUBLIC_PAGE_BUDGET_KIB, ceilingKiB: 380 },
+  { page: 'application form', sources: ['src/work-routes.tsx', 'src/applicant/application-page.tsx'], budgetKiB: FORM_PAGE_BUDGET_KIB, ceilingKiB: 560 },
 ];
 
 type ManifestChunk = { file: string; imports?: string[]; isEntry?: boolean };

@@ -14,6 +14,7 @@ import { xiandaoGreenAnswers } from '../../../../packages/domain/test/templates/
 import { pdfBytes } from './files.ts';
 import { henanProductAnswers, henanTechAnswers, type HenanEnterprise, type HenanProduct, type HenanTech } from './henan-answers.ts';
 import { registered, signedIn, type HttpClient } from './http-client.ts';
+import { jobResult } from './job-wait.ts';
 import { DEMO_EXPERT, DEMO_ORGANIZER, DEMO_PASSWORD, makeCreditCode } from './journey.ts';
 import { acceptedExperts, demoExpert, myAssignments, scoreAs, type ExpertAccount } from './review-seed.ts';
 
@@ -209,7 +210,7 @@ async function reviewRound(ctx: Ctx, plan: RoundPlan, apps: JourneyApp[]): Promi
       for (const app of apps) await organizer.ok(organizer.put(`${round}/visits/${app.id}`, { date: day, team: panel.map((e) => e.name).join('、'), address: `${app.orgName}生产基地` }));
     }
     for (const app of apps) for (const e of panel) await a.ok(a.post(`${base}/rules?round=${plan.id}`, { applicationId: app.id, expertId: e.id, kind: 'pin', reason: '按评审分组指定' }));
-    const solved = await a.ok(a.post(`${base}/solve?round=${plan.id}`, { loadCost: 0 }));
+    const solved = await jobResult(a, a.post(`${base}/solve?round=${plan.id}`, { loadCost: 0 }));
     assert.equal(solved.feasible, true, JSON.stringify(solved).slice(0, 500));
     const pairs = (solved.view.items as { applicationId: string; expertId: string }[]).map((i) => `${i.applicationId}:${i.expertId}`).sort();
     assert.deepEqual(pairs, apps.flatMap((x) => panel.map((e) => `${x.id}:${e.id}`)).sort());

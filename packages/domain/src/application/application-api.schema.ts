@@ -73,6 +73,8 @@ export const TimelineEntrySchema = z.object({
   status: z.enum(applicationStatuses),
   note: z.string().nullable(),
   actorName: z.string().nullable(),
+  /** resubmitted: the applicant's submission of a revision after a return (重新提交), whatever status it led to. */
+  kind: z.enum(['resubmitted']).optional(),
 });
 
 export const ApplicationDetailSchema = z.object({
@@ -98,6 +100,8 @@ export const ApplicationDetailSchema = z.object({
   /** When the call closes for this application (its own extension included). */
   deadline: z.number(),
   timeline: z.array(TimelineEntrySchema),
+  /** Back in screening after a revision (已重新提交): the latest step is the applicant's resubmission. */
+  resubmitted: z.boolean().optional(),
   canEdit: z.boolean(),
   canWithdraw: z.boolean(),
 });

@@ -7,8 +7,10 @@ import { formMessages as m } from './messages.ts';
 
 // Validates an application's answers against the template it was filled against.
 //
-//   draft  — what autosave may store: types, formats, maxima, unknown ids. Nothing is required,
+//   draft  — what autosave reports: types, formats, maxima, unknown ids. Nothing is required,
 //            and completeness minimums (minChars, minItems, minSelected…) wait for submission.
+//            A draft may hold such problems (it is stored, they are shown); only the `malformed`
+//            ones (not answers of this form at all) keep it from being stored.
 //   submit — everything: required fields, minimums, every cell of a required table, a ticked
 //            declaration, a stamped page.
 //
@@ -21,7 +23,13 @@ export type ValidateOptions = {
   /** Whose sections are being validated (default applicant); answers to the others' sections are errors. 'all' checks every section. */
   filledBy?: 'applicant' | 'recommender' | 'all';
 };
-export type ValidationResult = { ok: boolean; errors: FieldError[] };
+/**
+ * errors: every problem. malformed (present only when there are any): those of them that say the
+ * answers are no answers of this form at all (not an object, an unknown section or field, a list
+ * where one value goes, a broken file reference, someone else's section) — a draft holding the
+ * others may be stored, one with these may not (see checkLeafValue's ctx.reject).
+ */
+export type ValidationResult = { ok: boolean; errors: FieldError[]; malformed?: FieldError[] };
 
 function isAnswered(field: Field, v: unknown): boolean {
   // An unticked declaration is no answer: submitting requires the tick itself.
@@ -78,22 +86,28 @@ type Lookups = {
 
 function run(template: FormTemplate, answers: unknown, opts: ValidateOptions, look: Lookups): ValidationResult {
   const errors: FieldError[] = [];
+  const malformed: FieldError[] = [];
   const push = (path: string, message: Localized) => errors.push({ path, message });
-  const ctx: CheckContext = { mode: opts.mode, push, setsOf: look.fieldSets };
+  const reject = (path: string, message: Localized) => {
+    push(path, message);
+    malformed.push({ path, message });
+  };
+  const ctx: CheckContext = { mode: opts.mode, push, reject, setsOf: look.fieldSets };
   const filledBy = opts.filledBy ?? 'applicant';
+  const result = (): ValidationResult => ({ ok: errors.length === 0, errors, ...(malformed.length ? { malformed } : {}) });
 
   if (!isPlainObject(answers)) {
-    push('', m.notObject());
-    return { ok: false, errors };
+    reject('', m.notObject());
+    return result();
   }
   const state = new FormState(template, answers, look.resolve);
-  for (const key of Object.keys(answers)) if (!look.sectionIds.has(key)) push(key, m.unknownSection());
+  for (const key of Object.keys(answers)) if (!look.sectionIds.has(key)) reject(key, m.unknownSection());
 
   const checkField = (field: Field, place: FieldPlace, path: string) => {
     if (!state.fieldVisible(field, place)) return;
     const v = state.rawValue(field, place);
     if (field.kind === 'computed') {
-      if (v !== undefined && v !== null) push(path, m.computedGiven());
+      if (v !== undefined && v !== null) reject(path, m.computedGiven());
       return;
     }
     if (!isAnswered(field, v)) {
@@ -102,14 +116,14 @@ function run(template: FormTemplate, answers: unknown, opts: ValidateOptions, lo
     }
     if (field.kind !== 'group') return checkLeafValue(field, v, path, ctx);
 
-    if (!Array.isArray(v)) return push(path, m.wrongType('列表', 'a list'));
+    if (!Array.isArray(v)) return reject(path, m.wrongType('列表', 'a list'));
     if (field.maxItems !== undefined && v.length > field.maxItems) push(path, m.tooManyItems(field.maxItems));
     if (opts.mode === 'submit' && field.minItems !== undefined && v.length < field.minItems) push(path, m.tooFewItems(field.minItems));
     const innerIds = look.idsOf(field);
     v.forEach((item, index) => {
       const itemPath = `${path}.${index}`;
-      if (!isPlainObject(item)) return push(itemPath, m.wrongType('对象', 'an object'));
-      for (const key of Object.keys(item)) if (!innerIds.has(key)) push(`${itemPath}.${key}`, m.unknownField());
+      if (!isPlainObject(item)) return reject(itemPath, m.wrongType('对象', 'an object'));
+      for (const key of Object.keys(item)) if (!innerIds.has(key)) reject(`${itemPath}.${key}`, m.unknownField());
       for (const inner of field.fields) checkField(inner, { section: place.section, group: field, index }, `${itemPath}.${inner.id}`);
     });
   };
@@ -117,18 +131,18 @@ function run(template: FormTemplate, answers: unknown, opts: ValidateOptions, lo
   for (const section of template.sections) {
     const raw = answers[section.id];
     if (raw !== undefined && raw !== null && !isPlainObject(raw)) {
-      push(section.id, m.notObject());
+      reject(section.id, m.notObject());
       continue;
     }
     if (filledBy !== 'all' && section.filledBy !== filledBy) {
-      if (!isEmpty(raw)) push(section.id, m.notYours(section.filledBy));
+      if (!isEmpty(raw)) reject(section.id, m.notYours(section.filledBy));
       continue;
     }
     // Unknown ids mean answers and template disagree, which matters even in a hidden section.
     const fieldIds = look.idsOf(section);
-    for (const key of Object.keys(raw ?? {})) if (!fieldIds.has(key)) push(`${section.id}.${key}`, m.unknownField());
+    for (const key of Object.keys(raw ?? {})) if (!fieldIds.has(key)) reject(`${section.id}.${key}`, m.unknownField());
     if (!state.sectionVisible(section)) continue;
     for (const field of section.fields) checkField(field, { section }, `${section.id}.${field.id}`);
   }
-  return { ok: errors.length === 0, errors };
+  return result();
 }

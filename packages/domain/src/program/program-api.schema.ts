@@ -61,3 +61,10 @@ export const SetProgramStatusRequestSchema = z.strictObject({ status: z.enum(pro
 export const ProgramIdParamsSchema = z.strictObject({ programId: z.string().min(1).max(100) });
 export const ProgramSlugParamsSchema = z.strictObject({ slug: z.string().min(1).max(100) });
 export const ExportQuerySchema = z.strictObject({ format: DefinitionFormatSchema.default('yaml') });
+
+/** 活动创建者: who holds the platform-wide grant to start programs (a platform admin's list). */
+export const ProgramCreatorListSchema = z.object({
+  creators: z.array(z.object({ grantId: z.string(), userId: z.string(), email: z.string(), displayName: z.string(), grantedAt: z.number() })),
+});
+export const AddProgramCreatorRequestSchema = z.strictObject({ email: z.email().max(254) });
+export const GrantIdParamsSchema = z.strictObject({ grantId: z.string().min(1).max(100) });

@@ -9,9 +9,9 @@ import { resolveRef } from '../form/form-refs.ts';
 // their applicant's confirmation; confirmed, they are that unit's endorsements, within its quota.
 
 const Id = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/, 'id: letters, digits, _ or -, starting with a letter');
-const FieldRef = z.string().refine((f) => /^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)+$/.test(f), {
-  message: '字段须写作“节 id.字段 id”，如 tech.name', params: { en: 'write a field as section id.field id, e.g. tech.name' },
-});
+const isFieldRef = (f: string) => /^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)+$/.test(f);
+const refMessage = { zh: '字段须写作“节 id.字段 id”，如 tech.name', en: 'write a field as section id.field id, e.g. tech.name' };
+const FieldRef = z.string().refine(isFieldRef, { message: refMessage.zh, params: { en: refMessage.en } });
 
 /** What a source application must have reached to count as chosen. */
 export const feedSourceStatuses = ['awarded', 'candidate', 'advanced', 'eligible', 'endorsed'] as const;
@@ -22,7 +22,8 @@ export const FeedTrackSchema = z.strictObject({
   /** This program's track (one taking recommendations: the fed applications are the unit's endorsements). */
   to: Id,
   /** target.section.field → source.section.field; unmapped target fields start empty. */
-  fields: z.record(FieldRef, FieldRef).default({}),
+  // Keys are checked in feedProblems: zod reports a bad record key without its message.
+  fields: z.record(z.string().max(200), FieldRef).default({}),
 });
 
 export const ProgramFeedSchema = z.strictObject({
@@ -77,7 +78,8 @@ export function feedProblems(feeds: readonly ProgramFeed[], target: Target): Pro
       }
       const form = forms.get(to.formId);
       for (const ref of Object.keys(m.fields)) {
-        if (!fieldExists(form, ref)) out.push({ path: [i, 'tracks', j, 'fields', ref], zh: `申报表 ${to.formId} 中没有字段 ${ref}`, en: `form ${to.formId} has no field ${ref}` });
+        if (!isFieldRef(ref)) out.push({ path: [i, 'tracks', j, 'fields', ref], ...refMessage });
+        else if (!fieldExists(form, ref)) out.push({ path: [i, 'tracks', j, 'fields', ref], zh: `申报表 ${to.formId} 中没有字段 ${ref}`, en: `form ${to.formId} has no field ${ref}` });
       }
     });
   });

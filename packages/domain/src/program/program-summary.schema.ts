@@ -14,6 +14,9 @@ export const ProgramSummarySchema = z.object({
   status: z.enum(programStatuses),
   summary: z.string(),
   summaryEn: z.string().optional(),
+  /** The call's window (epoch ms), so a card says 征集中 only while it is open (program-display.ts). */
+  callOpensAt: z.number().optional(),
+  callClosesAt: z.number().optional(),
 });
 export type ProgramSummary = z.infer<typeof ProgramSummarySchema>;
 export const ProgramListResponseSchema = z.object({ programs: z.array(ProgramSummarySchema) });

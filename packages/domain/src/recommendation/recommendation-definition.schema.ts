@@ -73,6 +73,13 @@ export const UnitSummarySchema = z.strictObject({
   columns: z.array(SummaryColumnSchema).max(30).default([]),
 });
 
+/** What endorsing asks of the unit: the call decides whether the opinion and the stamped page are required. */
+export const EndorsementRequirementsSchema = z.strictObject({
+  opinion: z.enum(['required', 'optional']).default('required'),
+  stampedPage: z.enum(['required', 'optional']).default('required'),
+});
+export type EndorsementRequirements = z.infer<typeof EndorsementRequirementsSchema>;
+
 export const RecommendationBlockSchema = z.strictObject({
   channels: z.array(RecommendationChannelSchema).default([]),
   /** A unit in several channels gets each max quota once per channel. */
@@ -84,8 +91,15 @@ export const RecommendationBlockSchema = z.strictObject({
   units: z.array(DefinedUnitSchema).default([]),
   /** What each unit's 推荐汇总表 lists beside number, organization, track, opinion and order. */
   summary: UnitSummarySchema.default({ columns: [] }),
+  /** Left out: both are required, as most calls ask (endorsementRequires). */
+  endorsement: EndorsementRequirementsSchema.optional(),
 });
 export type RecommendationBlock = z.infer<typeof RecommendationBlockSchema>;
+
+/** Whether endorsing needs the opinion and the stamped page (both, unless the call says otherwise). */
+export function endorsementRequires(block: Pick<RecommendationBlock, 'endorsement'>): { opinion: boolean; stampedPage: boolean } {
+  return { opinion: block.endorsement?.opinion !== 'optional', stampedPage: block.endorsement?.stampedPage !== 'optional' };
+}
 
 /** What a program without a recommendation block behaves as: no channels, no quotas, no units. */
 export const emptyRecommendationBlock: RecommendationBlock = { channels: [], stacking: false, unitKind: 'unit', quotas: [], units: [], summary: { columns: [] } };

@@ -142,12 +142,17 @@ export const CandidateSchema = z.object({
   nomination: NominationSchema,
 });
 export const CandidateListSchema = z.object({ unit: MyUnitSchema, items: z.array(CandidateSchema) });
-export const CandidateDetailSchema = z.object({ application: ApplicationDetailSchema, nomination: NominationSchema, quota: QuotaMeterSchema });
+export const CandidateDetailSchema = z.object({
+  application: ApplicationDetailSchema, nomination: NominationSchema, quota: QuotaMeterSchema,
+  /** What endorsing this candidate asks for (the program's endorsement requirements). */
+  requires: z.object({ opinion: z.boolean(), stampedPage: z.boolean() }),
+});
 
+/** Whether the opinion and the stamped page may be left out is the program's (endorsement requirements): the service checks. */
 export const EndorseRequestSchema = z.strictObject({
-  opinion: z.string().trim().min(1).max(2000),
+  opinion: z.string().trim().max(2000).default(''),
   /** The id the stamped-page upload returned. */
-  stampedFileId: RefId,
+  stampedFileId: RefId.optional(),
 });
 export const DeclineRequestSchema = z.strictObject({ reason: z.string().trim().min(2).max(1000) });
 

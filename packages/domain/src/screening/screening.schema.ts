@@ -159,6 +159,8 @@ export const ScreeningFeedbackSchema = z.object({
     outcome: z.enum(screeningOutcomes),
     message: z.string().nullable(),
     failedRules: z.array(z.object({ description: z.string(), reason: LocalizedSchema.nullable() })),
+    /** The checklist items the screener found wanting (不符合), with the screener's note on each. */
+    failedChecks: z.array(z.object({ id: z.string(), text: z.string(), textEn: z.string().optional(), note: z.string() })),
     decidedAt: z.number(),
   })),
   /** A decision exists whose reasons the organizer has not released yet. */

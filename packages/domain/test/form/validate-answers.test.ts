@@ -79,6 +79,23 @@ describe('validateAnswers: whole form', () => {
   });
 });
 
+describe('validateAnswers: what a draft may hold', () => {
+  const malformedAt = (answers: unknown) => (validateAnswers(template, answers, { mode: 'draft' }).malformed ?? []).map((e) => e.path).sort();
+
+  test('wrong values (over a limit, out of range, a wrong plain type) are problems, not malformed', () => {
+    const r = validateAnswers(template, { basic: { companyName: '绿'.repeat(60), staff: '八十六', capital: -5, intro: 42, trl: 12 } }, { mode: 'draft' });
+    assert.deepEqual(r.errors.map((e) => e.path).sort(), ['basic.capital', 'basic.companyName', 'basic.intro', 'basic.staff', 'basic.trl']);
+    assert.equal(r.malformed, undefined);
+  });
+
+  test('what is no answer of the form at all is malformed', () => {
+    assert.deepEqual(malformedAt([1]), ['']);
+    assert.deepEqual(malformedAt({ extra: {}, basic: { nickname: 1, companyName: { a: 1 }, staff: [1], fields: 'x' } }), ['basic.companyName', 'basic.fields', 'basic.nickname', 'basic.staff', 'extra']);
+    assert.deepEqual(malformedAt({ innovation: { rd: { typo: {} } } }), ['innovation.rd.typo']);
+    assert.deepEqual(malformedAt({ innovation: { rdIntensity: 3 } }), ['innovation.rdIntensity'], 'a computed field takes no answer');
+  });
+});
+
 describe('validateAnswers: field kinds', () => {
   test('text: the 字 limit message shows the limit and the count in both languages', () => {
     const message = onlyError(patch('basic', 'intro', '绿'.repeat(215)), 'basic.intro', '不能超过 200 字');

@@ -20,3 +20,21 @@ export async function hasPlatformAdmin(db: Db): Promise<boolean> {
   const r = await db.selectFrom('grants').select('id').where('role', '=', 'platform_admin').limit(1).executeTakeFirst();
   return !!r;
 }
+
+/** Platform-wide grants of one role, with who holds them (the admin's list of program creators). */
+export const listPlatformGrants = (db: Db, role: Role) =>
+  db
+    .selectFrom('grants')
+    .innerJoin('users', 'users.id', 'grants.user_id')
+    .select(['grants.id', 'grants.user_id', 'grants.created_at', 'users.email', 'users.display_name'])
+    .where('grants.role', '=', role)
+    .where('grants.program_id', 'is', null)
+    .orderBy('grants.created_at')
+    .execute();
+
+export const findGrant = (db: Db, id: string) => db.selectFrom('grants').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function deleteGrant(db: Db, id: string): Promise<boolean> {
+  const r = await db.deleteFrom('grants').where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}

@@ -99,7 +99,7 @@ export const listEvents = (db: Db, applicationId: string) =>
   db
     .selectFrom('application_events')
     .leftJoin('users', 'users.id', 'application_events.actor_id')
-    .select(['application_events.at', 'application_events.status', 'application_events.note', 'users.display_name as actorName'])
+    .select(['application_events.at', 'application_events.status', 'application_events.note', 'application_events.actor_id as actorId', 'users.display_name as actorName'])
     .where('application_id', '=', applicationId)
     .orderBy('application_events.at').orderBy('application_events.id')
     .execute();

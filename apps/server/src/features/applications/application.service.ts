@@ -1,6 +1,6 @@
 import {
   AppError, callWindow, isEditable, isWithdrawable, nextStatus, submitRuleErrors, compileFormValidator, formatShanghai, formatShanghaiDeadline, prefillAnswers,
-  type ApplicationDetail, type ApplicationSummary, type FormTemplate, type FormValidator, type ProgramDefinition,
+  resubmissionSteps, type ApplicationDetail, type ApplicationStatus, type ApplicationSummary, type FormTemplate, type FormValidator, type ProgramDefinition,
 } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
@@ -61,13 +61,15 @@ export async function applicationDetail(deps: Deps, actor: Actor, row: Applicati
   ]);
   const track = def.tracks.find((t) => t.id === row.track_id);
   const own = isOwner(actor, row);
+  const resubmissions = resubmissionSteps(events.map((e) => ({ status: e.status as ApplicationStatus, actorId: e.actorId })), row.applicant_user_id);
   return {
     id: row.id, number: row.number, programId: row.program_id, programSlug: def.slug, programName: def.name,
     ...(def.nameEn ? { programNameEn: def.nameEn } : {}), ...(track?.nameEn ? { trackNameEn: track.nameEn } : {}),
     trackId: row.track_id, trackName: track?.name ?? row.track_id, organization: toOrganization(org!),
     status: statusOf(row), answers: JSON.parse(row.answers_json), revision: row.revision, form,
     createdAt: row.created_at, updatedAt: row.updated_at, submittedAt: row.submitted_at, deadline: deadlineOf(row, def),
-    timeline: events.map((e) => ({ at: e.at, status: e.status as ApplicationDetail['status'], note: e.note, actorName: e.actorName })),
+    timeline: events.map((e, i) => ({ at: e.at, status: e.status as ApplicationStatus, note: e.note, actorName: e.actorName, ...(resubmissions[i] ? { kind: 'resubmitted' as const } : {}) })),
+    ...(resubmissions.at(-1) && events.at(-1)?.status === row.status ? { resubmitted: true } : {}),
     canEdit: own && isEditable(statusOf(row)) && deps.now() <= deadlineOf(row, def),
     canWithdraw: own && isWithdrawable(statusOf(row)),
   };
@@ -143,21 +145,26 @@ function notEditable(row: Pick<ApplicationRow, 'status'>): AppError {
   return new AppError('CONFLICT', { message: { 'zh-CN': '当前状态下不能修改申报书', en: 'The application cannot be changed in its current status' }, details: { status: row.status } });
 }
 
-/** Autosave. Types and limits are checked (a bad draft is refused, the browser keeps its copy); required fields wait for submit. */
+/**
+ * Autosave. A draft is a draft: answers over a limit, out of range or of a wrong plain type are
+ * stored and come back as `problems` (the same field errors a 400 carries), checked again at
+ * submit. Only what is no answer of this form at all (unknown ids, a list for a text, someone
+ * else's section, a foreign file) is refused with 400, so nothing malformed is stored.
+ */
 export async function saveDraft(deps: Deps, actor: Actor, id: string, input: { answers: Record<string, unknown>; baseRevision: number }) {
   // The hot path of every open form: one read (the head without the answers, and its file ids),
   // a cached form and validator, one conditional write; each statement compiled once.
   const { head: row, fileIds } = await loadOwnHeadWithFiles(deps, actor, id);
   if (!isEditable(statusOf(row))) throw notEditable(row);
   const result = (await formValidatorOf(deps.db, row))(input.answers, { mode: 'draft' });
-  if (!result.ok) throw new AppError('VALIDATION', { fields: result.errors });
+  if (result.malformed) throw new AppError('VALIDATION', { fields: result.malformed });
   await checkFileRefs(deps, id, input.answers, fileIds);
   const now = deps.now();
   const saved = await saveAnswersIfCurrent(deps.db, id, input.baseRevision, {
     answers_json: JSON.stringify(input.answers), search_text: searchTextOf(input.answers, [row.organization_name, row.credit_code, row.number]), updated_at: now,
   });
   if (!saved) throw await staleOrLocked(deps, id);
-  return { revision: input.baseRevision + 1, savedAt: now, problems: [] };
+  return { revision: input.baseRevision + 1, savedAt: now, problems: result.errors };
 }
 
 async function staleOrLocked(deps: Deps, id: string): Promise<AppError> {

@@ -32,8 +32,11 @@ export const assignmentSolveJob: JobKind = {
   handler: async (deps, p: Payload, ctx) => {
     const actor = await actorOfOwner(deps, p.userId, ctx.jobId);
     await ctx.progress(0, phases.length);
-    // The solver itself is synchronous and has no cancellation: a shutdown is honoured between phases.
+    // The solver itself is synchronous and has no cancellation: a shutdown is honoured between
+    // phases. While it computed, the heartbeat could not run: before writing, the lease must
+    // still be this worker's (else another worker has the job and this one writes nothing).
     const onPhase = async (phase: SolvePhase) => {
+      if (phase === 'writing' && !(await ctx.keepLease())) throw new Error('lease lost while solving');
       if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('aborted');
       await ctx.progress(phases.indexOf(phase), phases.length);
     };

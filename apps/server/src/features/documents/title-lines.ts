@@ -4,7 +4,7 @@
 // and never inside a run of Latin letters or digits ("2022", "IP", "PCT").
 
 const NO_BREAK_BEFORE = /^[”’」』）》〉】〕］｝，。、：；！？….,:;!?)\]}%·]/u;
-const NO_BREAK_AFTER = /[“‘「『（《〈【〔［｛(\[{]$/u;
+const NO_BREAK_AFTER = /[“‘「『（《〈【〔［｛([{]$/u;
 const WORDISH = /[A-Za-z0-9]/;
 
 /** The text cut where a line may end: each piece stays together. */
@@ -53,7 +53,8 @@ export function balancedLines(text: string, maxWidth: number, widthOf: (s: strin
           if (charCount(tokens.slice(i, j).join('')) < 2 && n > 1) continue;
           const rest = solve(j, k - 1);
           const worst = Math.max(w, rest.w);
-          if (worst < best.w) best = { w: worst, cut: j };
+          // Of equally wide layouts, the one with the longer first lines (a title narrows downward).
+          if (worst < best.w || (worst === best.w && j > best.cut)) best = { w: worst, cut: j };
         }
       }
       memo.set(key, best);

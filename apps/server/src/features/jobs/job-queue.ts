@@ -45,6 +45,12 @@ export type JobContext = {
   signal: AbortSignal;
   /** Persists progress (throttled; the last call always lands), shown by the web app's JobProgress. */
   progress: (done: number, total: number) => Promise<void>;
+  /**
+   * Extends the lease now; false (and the signal aborted) when the job is no longer this
+   * worker's. For a handler that computed long without yielding (the heartbeat could not run)
+   * before it writes what it computed.
+   */
+  keepLease: () => Promise<boolean>;
 };
 
 /** Runs one job; what it returns (JSON) is stored as the job's result. Throwing fails the attempt. */

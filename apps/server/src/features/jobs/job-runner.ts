@@ -99,6 +99,11 @@ async function runClaimed(deps: Deps, r: Resolved, row: JobRow, shutdown?: Abort
       lastProgress = t;
       await saveProgress(deps.db, row.id, r.workerId, done, total, t);
     },
+    keepLease: async () => {
+      const ok = !lost && (await extendLease(deps.db, row.id, r.workerId, r.now() + r.leaseMs));
+      if (!ok && !lost) { lost = true; abort.abort(new Error('lease lost')); }
+      return ok;
+    },
   };
   let result: unknown;
   let failure: unknown = null;

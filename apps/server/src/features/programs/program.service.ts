@@ -27,6 +27,7 @@ export function toSummary(row: ProgramRow): ProgramSummary {
     ...(def?.nameEn ? { nameEn: def.nameEn } : {}),
     ...(def?.organizersEn ? { organizersEn: def.organizersEn } : {}),
     ...(def?.summaryEn ? { summaryEn: def.summaryEn } : {}),
+    ...(def ? { callOpensAt: callWindow(def).opensAt, callClosesAt: callWindow(def).closesAt } : {}),
   };
 }
 
@@ -145,7 +146,9 @@ export async function createProgram(deps: Deps, actor: Actor | null, req: Create
     if (!isPlatformAdmin(actor)) await insertGrant(trx, { id: newId(), userId: actor.userId, role: 'organizer', programId, trackId: null, createdBy: actor.userId, now });
     return programId;
   });
-  return getProgram(deps, actor, { id });
+  // The actor was read before the organizer grant existed: answer as who they are now.
+  const creator = isPlatformAdmin(actor) ? actor : { ...actor, grants: [...actor.grants, { role: 'organizer' as const, programId: id, trackId: null }] };
+  return getProgram(deps, creator, { id });
 }
 
 async function configurable(deps: Deps, actor: Actor | null, programId: string): Promise<ProgramRow> {

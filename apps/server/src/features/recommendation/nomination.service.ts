@@ -1,5 +1,5 @@
 import {
-  AppError, formatShanghaiDeadline, nextStatus, quotaExhaustedMessage, quotaTakes, scopedQuotaExhaustedMessage, statusesAllowing,
+  AppError, endorsementRequires, formatShanghaiDeadline, nextStatus, quotaExhaustedMessage, quotaTakes, scopedQuotaExhaustedMessage, statusesAllowing,
   type ApplicationStatus, type Nomination,
 } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
@@ -110,6 +110,7 @@ export async function getCandidate(deps: Deps, actor: Actor | null, applicationI
     application: await applicationDetail(deps, actor!, app),
     nomination: toNomination(row, unit.name),
     quota: quotaMeters(rec, unit, used).find((q) => q.trackId === row.track_id) ?? { trackId: row.track_id, trackName: trackName(rec.def, row.track_id), used: 0, limit: null, left: null, min: null, short: 0 },
+    requires: endorsementRequires(rec.block),
   };
 }
 
@@ -135,14 +136,21 @@ const mapUnique = (e: unknown) => {
   throw e;
 };
 
-export async function endorseCandidate(deps: Deps, actor: Actor | null, applicationId: string, input: { opinion: string; stampedFileId: string }, requestId: string | null = null) {
+export async function endorseCandidate(deps: Deps, actor: Actor | null, applicationId: string, input: { opinion?: string; stampedFileId?: string }, requestId: string | null = null) {
   const { row, unit, rec } = await loadDecidable(deps, actor, applicationId);
   const to = nextStatus(row.status as ApplicationStatus, 'endorse');
   if (!to) throw conflict();
-  const stamp = await findApplicationFile(deps.db, applicationId, input.stampedFileId);
-  if (stamp?.field_path !== STAMP_FIELD) {
-    throw new AppError('VALIDATION', { fields: [{ path: 'stampedFileId', message: { 'zh-CN': '请先上传加盖推荐单位公章的推荐意见页', en: 'Upload the stamped recommendation page first' } }] });
-  }
+  // The call decides whether the opinion and the stamped page may be left out; a page named must be this application's stamped page.
+  const requires = endorsementRequires(rec.block);
+  const opinion = input.opinion?.trim() ?? '';
+  const stamp = input.stampedFileId ? await findApplicationFile(deps.db, applicationId, input.stampedFileId) : undefined;
+  const missing = [
+    ...(requires.opinion && !opinion ? [{ path: 'opinion', message: { 'zh-CN': '请填写推荐意见', en: 'Write the recommendation' } }] : []),
+    ...((input.stampedFileId ? stamp?.field_path !== STAMP_FIELD : requires.stampedPage)
+      ? [{ path: 'stampedFileId', message: { 'zh-CN': '请先上传加盖推荐单位公章的推荐意见页', en: 'Upload the stamped recommendation page first' } }]
+      : []),
+  ];
+  if (missing.length) throw new AppError('VALIDATION', { fields: missing });
   // Every ledger row this endorsement takes — its track's and each binding group or program max —
   // in key order, so two endorsements of one unit lock them in the same order.
   const takes = quotaTakes(rec.block, row.track_id, channelsOf(unit), recommendedTracks(rec.def).map((t) => t.id));
@@ -160,12 +168,12 @@ export async function endorseCandidate(deps: Deps, actor: Actor | null, applicat
     }
     await insertNomination(trx, {
       application_id: applicationId, program_id: row.program_id, unit_id: unit.id, track_id: row.track_id, status: 'endorsed',
-      opinion: input.opinion, stamped_file_id: stamp.id, reason: null, decided_by: actor!.userId, decided_at: now,
+      opinion: opinion || null, stamped_file_id: stamp?.id ?? null, reason: null, decided_by: actor!.userId, decided_at: now,
       quota_keys_json: JSON.stringify(takes.map((t) => t.key)), preference: await nextPreference(trx, unit.id),
     });
     await insertEvent(trx, { id: newId(), application_id: applicationId, at: now, status: to, note: `推荐单位：${unit.name}`, actor_id: actor!.userId });
     await emitWebhookEvent(trx, row.program_id, 'application.endorsed', { applicationId, number: row.number, trackId: row.track_id, unitId: unit.id, unitName: unit.name, endorsedAt: now }, now);
-    await appendAudit(trx, { actorId: actor!.userId, action: 'nomination.endorse', entity: 'application', entityId: applicationId, before: { status: row.status }, after: { status: to, unitId: unit.id, trackId: row.track_id, stampedFileId: stamp.id, limit: max }, requestId }, now);
+    await appendAudit(trx, { actorId: actor!.userId, action: 'nomination.endorse', entity: 'application', entityId: applicationId, before: { status: row.status }, after: { status: to, unitId: unit.id, trackId: row.track_id, stampedFileId: stamp?.id ?? null, limit: max }, requestId }, now);
   }).catch(mapUnique);
   return getCandidate(deps, actor, applicationId);
 }

@@ -1,8 +1,10 @@
-import { AppError, can, diffAnswers, type RuleResult, type ScreeningOutcome } from '@lvping/domain';
+import { AppError, can, diffAnswers, type ChecklistMark, type RuleResult, type ScreeningOutcome } from '@lvping/domain';
 import type { Actor, Deps } from '../../context.ts';
 import { loadOwn, loadReadable } from '../applications/application-access.ts';
 import type { ApplicationRow } from '../applications/application.repository.ts';
 import { formOf } from '../applications/application.service.ts';
+import { findProgramById } from '../programs/program.repository.ts';
+import { programDefinition } from '../programs/program.service.ts';
 import { listScreenings } from './screening.repository.ts';
 import { findVersion, listVersions } from './version.repository.ts';
 
@@ -54,9 +56,15 @@ export async function compareApplicationVersions(deps: Deps, actor: Actor | null
   return { from: summary(a, outcomes), to: summary(b, outcomes), changes: diffAnswers(form, JSON.parse(a.answers_json), JSON.parse(b.answers_json)) };
 }
 
+type ChecklistItem = { id: string; text: string; textEn?: string };
+const failedChecksOf = (items: readonly ChecklistItem[], marks: Record<string, ChecklistMark>) =>
+  items.filter((i) => marks[i.id]?.checked === false).map((i) => ({ id: i.id, text: i.text, ...(i.textEn ? { textEn: i.textEn } : {}), note: marks[i.id]!.note }));
+
 /** The applicant's own view of screening. Only the applicant: a reviewer reads the screening view instead. */
 export async function screeningFeedback(deps: Deps, actor: Actor | null, id: string) {
-  await loadOwn(deps, actor, id);
+  const row = await loadOwn(deps, actor, id);
+  const program = await findProgramById(deps.db, row.program_id);
+  const checklist = (program ? programDefinition(program) : null)?.tracks.find((t) => t.id === row.track_id)?.eligibility.checklist ?? [];
   const items = [];
   let awaitingRelease = false;
   for (const s of await listScreenings(deps.db, id)) {
@@ -70,7 +78,10 @@ export async function screeningFeedback(deps: Deps, actor: Actor | null, id: str
       versionNo: s.version_no, outcome: s.outcome as ScreeningOutcome,
       // A pass note is the screener's own; the applicant reads return comments and released reasons.
       message: s.outcome === 'pass' ? null : s.reason,
-      failedRules: failed.map((r) => ({ description: r.description, reason: r.reason })), decidedAt: s.decided_at,
+      failedRules: failed.map((r) => ({ description: r.description, reason: r.reason })),
+      // What the screener ticked 不符合 goes with the decision it led to (a return at once, a failure once released).
+      failedChecks: s.outcome === 'pass' ? [] : failedChecksOf(checklist, JSON.parse(s.checklist_json) as Record<string, ChecklistMark>),
+      decidedAt: s.decided_at,
     });
   }
   return { items, awaitingRelease };

@@ -35,7 +35,8 @@ async function loadDemoEditions(deps: Deps): Promise<void> {
     const callEndsOn = formatShanghai(deps.now() + Math.max(21, callDays - 7) * DAY, false);
     await deps.db.transaction().execute(async (trx) => {
       if (await findProgramBySlug(trx, slug)) return;
-      const def = { ...rescheduleProgram(template, callEndsOn), slug, name: `（演示）${template.name}` };
+      // Marked in both languages: an English reader must not take the demo for the real call.
+      const def = { ...rescheduleProgram(template, callEndsOn), slug, name: `（演示）${template.name}`, ...(template.nameEn ? { nameEn: `(Demo) ${template.nameEn}` } : {}) };
       await insertProgramDefinition(trx, def, { status: 'open', createdBy: null, now: deps.now() });
     });
   }

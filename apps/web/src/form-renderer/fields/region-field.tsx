@@ -4,6 +4,7 @@ import type { Field } from '@lvping/domain/form/form-template.schema.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { FieldProps } from '../context.ts';
 import { ReadValue } from '../read-value.tsx';
+import { textIn } from '../../i18n/text-in.tsx';
 import { regionCascaderPath, regionOptions, useRegions, type CascaderOption } from '../reference.ts';
 
 type RegionField = Extract<Field, { kind: 'region' }>;
@@ -21,7 +22,7 @@ export function RegionCascader(props: {
   /** Fill the width of the container instead of stopping at 480 px. */
   block?: boolean;
 }) {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const regions = useRegions();
   const options = useMemo(() => (regions ? regionOptions(regions, props.level) : []), [regions, props.level]);
   if (!regions) return <Spin size="small" />;
@@ -31,6 +32,8 @@ export function RegionCascader(props: {
       value={props.value ? regionCascaderPath(regions, props.value) : undefined}
       onChange={(path) => props.onChange(path?.length ? String(path[path.length - 1]) : undefined)}
       changeOnSelect={props.anyLevel}
+      // GB/T 2260 names exist in Chinese only: in English mode they come marked as such.
+      displayRender={(labels: string[]) => textIn(lang, labels.join(' / '))}
       showSearch={{ filter: (input: string, path: CascaderOption[]) => path.some((o) => o.label.includes(input)) }}
       placeholder={t(`fr.regionPlaceholder.${props.level}`)}
       status={props.invalid ? 'error' : undefined}
@@ -42,10 +45,11 @@ export function RegionCascader(props: {
 }
 
 export function RegionFieldInput({ field, path, value, onChange, readOnly, invalid }: FieldProps<RegionField>) {
+  const { lang } = useI18n();
   const regions = useRegions();
   const code = typeof value === 'string' ? value : undefined;
   if (readOnly) {
-    return <ReadValue testId={`field-${path}`}>{code && (regions?.formatRegion(code) ?? code)}</ReadValue>;
+    return <ReadValue testId={`field-${path}`}>{code && textIn(lang, regions?.formatRegion(code) ?? code)}</ReadValue>;
   }
   return <RegionCascader value={code} onChange={onChange} level={field.level} invalid={invalid} testId={`field-${path}`} />;
 }

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Button, Card, Col, Empty, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Skeleton, Space, Typography } from 'antd';
 import { CalendarOutlined, TeamOutlined } from '@ant-design/icons';
 import { programsApi, type ProgramSummary } from '../../api/programs.api.ts';
 import { isApiError } from '../../api/client.ts';
-import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { listIn, plainTextIn, textIn } from '../../i18n/text-in.tsx';
 import { useSession } from '../../session/session.tsx';
-import { statusColor } from '../../shell/status.ts';
+import { ProgramStatusTags } from '../../shell/program-status-tag.tsx';
 import './home.css';
 
 
@@ -56,9 +56,7 @@ function ProgramCard({ program }: { program: ProgramSummary }) {
     <Link to={`/programs/${program.slug}`} className="lv-program-link" data-testid={`program-link-${program.slug}`}>
       <Card className="lv-program-card" data-testid="program-card" hoverable>
         <div className="lv-program-meta">
-          <Tag color={statusColor[program.status]} data-testid="program-status">
-            {t(`status.${program.status}` as MessageKey)}
-          </Tag>
+          <ProgramStatusTags program={program} />
           <Typography.Text type="secondary">
             <CalendarOutlined /> {t('home.year', { year: program.year })}
           </Typography.Text>
