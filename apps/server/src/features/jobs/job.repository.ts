@@ -13,13 +13,15 @@ const activeKey = sql<boolean>`dedupe_key is not null and status in ('queued', '
 
 /** Inserts the job, or nothing when a waiting or running job holds its dedupe key; returns the id that holds it. */
 export async function insertJob(db: Db, row: JobRow): Promise<string> {
-  const inserted = await db.insertInto('jobs').values(row)
-    .onConflict((oc) => oc.column('dedupe_key').where(activeKey).doNothing())
-    .returning('id').executeTakeFirst();
-  if (inserted) return inserted.id;
-  const holder = await db.selectFrom('jobs').select('id').where('dedupe_key', '=', row.dedupe_key).where('status', 'in', ['queued', 'running']).executeTakeFirst();
-  // Finished between the conflict and this read: the caller's job is as good as done.
-  return holder?.id ?? row.id;
+  // The holder may finish between the conflict and the read; then the key is free: try again.
+  for (;;) {
+    const inserted = await db.insertInto('jobs').values(row)
+      .onConflict((oc) => oc.column('dedupe_key').where(activeKey).doNothing())
+      .returning('id').executeTakeFirst();
+    if (inserted) return inserted.id;
+    const holder = await db.selectFrom('jobs').select('id').where('dedupe_key', '=', row.dedupe_key).where('status', 'in', ['queued', 'running']).executeTakeFirst();
+    if (holder) return holder.id;
+  }
 }
 
 /**
