@@ -1,12 +1,9 @@
-// Counts the files of a ZIP as its bytes arrive, for a download's progress bar. It walks the
+// Counts the files of a ZIP as its bytes arrive (the tests check certificate ZIPs with it). It walks the
 // archive the way an unzipper does: each local header (PK\3\4) gives the name length, the
 // extra length and the compressed size, so the walker skips exactly to the next header and
 // stops at the central directory (PK\1\2). Nothing inside a file's data is ever taken for a
 // header, so the count is exact. It needs sizes in the local headers (no data descriptors),
 // which is what yazl writes for buffers.
-
-/** The header a bulk certificate ZIP carries: how many files follow, so progress shows from the first byte. */
-export const CERTIFICATE_COUNT_HEADER = 'x-certificate-count';
 
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
